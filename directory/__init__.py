@@ -1,0 +1,45 @@
+"""A community directory for independent makers."""
+
+import os
+
+from flask import Flask
+
+from . import config
+
+
+def create_app(test_config=None):
+    """Build the app: config, extensions, blueprints, error pages, CLI."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=os.path.join(root, "templates"),
+        static_folder=os.path.join(root, "static"),
+    )
+    os.makedirs(app.instance_path, exist_ok=True)
+    app.config.from_mapping(config.defaults(app.instance_path))
+    app.config.update(config.from_environment())
+    if test_config:
+        app.config.update(test_config)
+    config.ensure_secret_key(app)
+
+    from . import db, errors, templating
+    from .extensions import csrf, htmx, login_manager
+
+    db.init_app(app)
+    csrf.init_app(app)
+    htmx.init_app(app)
+    login_manager.init_app(app)
+    templating.init_app(app)
+    errors.init_app(app)
+
+    from .account import bp as account_bp
+    from .auth import bp as auth_bp
+    from .cli import register as register_cli
+    from .public import bp as public_bp
+
+    app.register_blueprint(public_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(account_bp)
+    register_cli(app)
+    return app

@@ -1,0 +1,134 @@
+"""The maker's own pages: the profile editor and the links editor."""
+
+from flask import Blueprint, abort, flash, redirect, request, url_for
+from flask_login import current_user, login_required
+
+from .extensions import db
+from .forms import LinkForm, ProfileForm
+from .htmx import render
+from .models import Link, Maker, utcnow
+from .sanitise import render_markdown
+
+bp = Blueprint("account", __name__, url_prefix="/account")
+
+
+@bp.before_request
+@login_required
+def require_login():
+    """Every page here belongs to the logged-in maker."""
+
+
+@bp.route("", methods=["GET", "POST"])
+def profile():
+    """Edit the public profile: name, address, tagline, about, crafts, place."""
+    maker = Maker.get_by_id(current_user.id)
+    form = ProfileForm(obj=maker, maker=maker)
+    if request.method == "GET":
+        form.about.data = maker.about_md
+        form.crafts.data = maker.crafts
+    if form.validate_on_submit():
+        maker.display_name = form.display_name.data
+        maker.slug = form.slug.data
+        maker.tagline = form.tagline.data
+        maker.about_md = form.about.data
+        maker.about_html = render_markdown(form.about.data)
+        maker.set_place(form.place.data)
+        maker.commissions = form.commissions.data
+        maker.updated_at = utcnow()
+        with db.atomic():
+            maker.save()
+            maker.set_crafts(form.crafts.data or [])
+        flash("Your profile is saved.", "success")
+        return redirect(url_for(".profile"), code=303)
+    status = 422 if form.errors else 200
+    return render("account/profile.html", "account/_profile_form.html", status, form=form,
+                  maker=maker)
+
+
+# --- links ---------------------------------------------------------------
+
+def own_link(link_id):
+    """The current maker's link, or 404: another maker's link is not found here."""
+    link = Link.get_or_none((Link.id == link_id) & (Link.maker == current_user.id))
+    if link is None:
+        abort(404)
+    return link
+
+
+def links_editor(status=200, add_form=None, editing=None, edit_form=None, notice=None):
+    """The links page, or for htmx just the editor that swaps itself."""
+    return render(
+        "account/links.html",
+        "account/_links_editor.html",
+        status,
+        links=list(Link.for_maker(current_user.id)),
+        add_form=add_form or LinkForm(formdata=None),
+        editing=editing,
+        edit_form=edit_form,
+        notice=notice,
+    )
+
+
+def links_done(message):
+    """After a change: htmx gets the fresh editor, a plain form a redirect."""
+    if request.htmx:
+        return links_editor(notice=message)
+    flash(message, "success")
+    return redirect(url_for(".links"), code=303)
+
+
+@bp.route("/links", methods=["GET", "POST"])
+def links():
+    """List the maker's shop and social links, and add one."""
+    form = LinkForm()
+    if request.method == "POST":
+        if form.validate_on_submit():
+            Link.create(
+                maker=current_user.id,
+                kind=form.kind.data,
+                url=form.url.data,
+                label=form.label.data,
+                position=Link.next_position(current_user.id),
+            )
+            return links_done("Link added.")
+        return links_editor(422, add_form=form)
+    return links_editor()
+
+
+@bp.route("/links/<int:link_id>/edit")
+def edit_link(link_id):
+    """Show one link as an edit form, in place of its row."""
+    link = own_link(link_id)
+    return links_editor(editing=link.id, edit_form=LinkForm(obj=link, prefix="edit"))
+
+
+@bp.route("/links/<int:link_id>", methods=["POST"])
+def update_link(link_id):
+    """Save an edited link."""
+    link = own_link(link_id)
+    form = LinkForm(prefix="edit")
+    if not form.validate_on_submit():
+        return links_editor(422, editing=link.id, edit_form=form)
+    if form.url.data != link.url:
+        link.verified_at = None  # a new address has to be verified again
+    link.kind, link.url, link.label = form.kind.data, form.url.data, form.label.data
+    link.save()
+    return links_done("Link saved.")
+
+
+@bp.route("/links/<int:link_id>/move", methods=["POST"])
+def move_link(link_id):
+    """Move a link one place up or down the list."""
+    link = own_link(link_id)
+    step = {"up": -1, "down": 1}.get(request.form.get("direction"))
+    if step is None:
+        abort(400)
+    link.move(step)
+    return links_done("Links reordered.")
+
+
+@bp.route("/links/<int:link_id>/delete", methods=["POST"])
+def delete_link(link_id):
+    """Remove a link from the profile."""
+    own_link(link_id).delete_instance()
+    return links_done("Link removed.")

@@ -1,0 +1,82 @@
+"""Sign up, log in, log out."""
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+
+from .extensions import db, login_manager
+from .forms import LoginForm, SignupForm
+from .models import Maker, normalise_email
+from .text import slugify
+
+bp = Blueprint("auth", __name__)
+
+login_manager.login_view = "auth.login"
+login_manager.login_message = "Please log in to see that page."
+login_manager.login_message_category = "info"
+
+
+@login_manager.user_loader
+def load_user(user_id):
+    """The logged-in maker for a session, or None if the account is gone."""
+    try:
+        return Maker.get_or_none(Maker.id == int(user_id))
+    except ValueError:
+        return None
+
+
+def safe_next(target, default="account.profile"):
+    """Where to go after login: a path on this site, never another site."""
+    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
+        parts = urlsplit(target)
+        if not parts.scheme and not parts.netloc:
+            return target
+    return url_for(default)
+
+
+@bp.route("/signup", methods=["GET", "POST"])
+def signup():
+    """Create a maker account and log the new maker in."""
+    if current_user.is_authenticated:
+        return redirect(url_for("account.profile"))
+    form = SignupForm()
+    if form.validate_on_submit():
+        with db.atomic():
+            maker = Maker(
+                email=normalise_email(form.email.data),
+                display_name=form.display_name.data,
+                slug=Maker.unique_slug(slugify(form.display_name.data)),
+            )
+            maker.set_password(form.password.data)
+            maker.save()
+        login_user(maker)
+        flash("Welcome! Your profile is live. Tell visitors what you make.", "success")
+        return redirect(url_for("account.profile"), code=303)
+    return render_template("auth/signup.html", form=form), 422 if form.errors else 200
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    """Log a maker in; the same message whether the email or the password is wrong."""
+    if current_user.is_authenticated:
+        return redirect(safe_next(request.args.get("next")))
+    form = LoginForm()
+    if form.validate_on_submit():
+        maker = Maker.by_email(form.email.data)
+        if maker is not None and maker.check_password(form.password.data):
+            login_user(maker, remember=form.remember.data)
+            flash(f"Welcome back, {maker.display_name}.", "success")
+            return redirect(safe_next(request.args.get("next")), code=303)
+        form.password.errors.append("That email and password do not match an account.")
+    status = 422 if form.errors else 200
+    return render_template("auth/login.html", form=form), status
+
+
+@bp.route("/logout", methods=["POST"])
+@login_required
+def logout():
+    """Log out (a POST, so another site cannot log you out with a link)."""
+    logout_user()
+    flash("You are logged out. See you soon.", "info")
+    return redirect(url_for("public.home"), code=303)

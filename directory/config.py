@@ -1,0 +1,63 @@
+"""Configuration: safe defaults, then environment variables, then test overrides."""
+
+import os
+import secrets
+from pathlib import Path
+
+MISSING_KEY_MESSAGE = (
+    "SECRET_KEY is not set. In production, set it in the environment, e.g.\n"
+    "  export SECRET_KEY=$(python -c 'import secrets; print(secrets.token_hex(32))')\n"
+    "For local development use `make run`, or set DIRECTORY_ENV=development."
+)
+
+
+def defaults(instance_path):
+    """Settings that work out of the box on one machine."""
+    return {
+        "DATABASE_URL": f"sqlite:///{Path(instance_path) / 'directory.sqlite3'}",
+        "MAKERS_PER_PAGE": 24,
+        "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        # The CSRF token lives as long as the session, so a profile written
+        # slowly is not refused on save.
+        "WTF_CSRF_TIME_LIMIT": None,
+    }
+
+
+def from_environment(environ=os.environ):
+    """Settings an operator sets with environment variables."""
+    config = {}
+    for name in ("DATABASE_URL", "SECRET_KEY"):
+        if environ.get(name):
+            config[name] = environ[name]
+    if environ.get("SESSION_COOKIE_SECURE", "").lower() in ("1", "true", "yes"):
+        config["SESSION_COOKIE_SECURE"] = True
+        config["REMEMBER_COOKIE_SECURE"] = True
+        config["PREFERRED_URL_SCHEME"] = "https"
+    return config
+
+
+def is_development(app, environ=os.environ):
+    """Development is `flask run --debug`, DIRECTORY_ENV=development, or tests."""
+    return app.debug or app.testing or environ.get("DIRECTORY_ENV") == "development"
+
+
+def development_secret(instance_path):
+    """A secret key generated once into instance/ and reused after that."""
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def ensure_secret_key(app):
+    """Use SECRET_KEY if set; generate one in development; refuse otherwise."""
+    if app.config.get("SECRET_KEY"):
+        return
+    if not is_development(app):
+        raise RuntimeError(MISSING_KEY_MESSAGE)
+    app.config["SECRET_KEY"] = development_secret(app.instance_path)

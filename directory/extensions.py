@@ -1,0 +1,11 @@
+"""Shared extension objects, created once and bound to the app in the factory."""
+
+from flask_login import LoginManager
+from flask_wtf.csrf import CSRFProtect
+from htmx_flask import Htmx
+from peewee import DatabaseProxy
+
+db = DatabaseProxy()
+login_manager = LoginManager()
+htmx = Htmx()
+csrf = CSRFProtect()

@@ -1,0 +1,167 @@
+"""Forms for accounts, profiles and links. Every POST carries a CSRF token."""
+
+from urllib.parse import urlsplit
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    EmailField,
+    PasswordField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+    URLField,
+)
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from .crafts import CRAFTS
+from .models import Link, Maker
+from .slugs import is_reserved
+from .text import slugify
+
+PASSWORD_MIN = 10
+PASSWORD_MAX = 128
+
+
+def strip(value):
+    """Field filter: drop surrounding spaces (None stays None)."""
+    return value.strip() if isinstance(value, str) else value
+
+
+class SignupForm(FlaskForm):
+    display_name = StringField(
+        "Your name, or your studio's",
+        filters=[strip],
+        validators=[DataRequired("Tell visitors who you are."), Length(max=80)],
+    )
+    email = EmailField(
+        "Email",
+        filters=[strip],
+        validators=[
+            DataRequired("Enter your email address."),
+            Length(max=254),
+            Email("That does not look like an email address."),
+        ],
+        description="Private: never shown on the site.",
+    )
+    password = PasswordField(
+        "Password",
+        validators=[
+            DataRequired("Choose a password."),
+            Length(
+                min=PASSWORD_MIN,
+                max=PASSWORD_MAX,
+                message=f"Use {PASSWORD_MIN} to {PASSWORD_MAX} characters.",
+            ),
+        ],
+        description=f"At least {PASSWORD_MIN} characters.",
+    )
+
+    def validate_email(self, field):
+        if Maker.email_taken(field.data):
+            raise ValidationError("An account with this email already exists. Log in instead?")
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(
+        "Email", filters=[strip], validators=[DataRequired("Enter your email address.")]
+    )
+    password = PasswordField("Password", validators=[DataRequired("Enter your password.")])
+    remember = BooleanField("Keep me logged in on this device")
+
+
+class CheckboxListField(SelectMultipleField):
+    """Several choices shown as a list of checkboxes."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class ProfileForm(FlaskForm):
+    display_name = StringField(
+        "Display name",
+        filters=[strip],
+        validators=[DataRequired("Tell visitors who you are."), Length(max=80)],
+    )
+    slug = StringField(
+        "Profile address",
+        filters=[strip, lambda v: v.lower() if isinstance(v, str) else v],
+        validators=[DataRequired("Choose the address of your profile."), Length(max=60)],
+        description="Lower-case letters, digits and hyphens: /makers/your-address",
+    )
+    tagline = StringField(
+        "Tagline",
+        filters=[strip],
+        validators=[Length(max=140)],
+        description="One line about what you make, up to 140 characters.",
+    )
+    about = TextAreaField(
+        "About you",
+        validators=[Length(max=5000)],
+        description="Markdown: **bold**, *italic*, [links](https://...), lists. No HTML.",
+    )
+    crafts = CheckboxListField(
+        "Crafts",
+        choices=list(CRAFTS.items()),
+        validate_choice=False,
+        validators=[Optional()],
+    )
+    place = StringField(
+        "Place",
+        filters=[strip],
+        validators=[Length(max=120)],
+        description="Town and country, e.g. Bristol, UK",
+    )
+    commissions = BooleanField("I am taking commissions")
+
+    def __init__(self, *args, maker=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.maker = maker
+
+    def validate_slug(self, field):
+        if slugify(field.data) != field.data:
+            raise ValidationError("Use only lower-case letters, digits and single hyphens.")
+        if is_reserved(field.data):
+            raise ValidationError("That address is reserved for the site. Choose another.")
+        if Maker.slug_taken(field.data, exclude_id=self.maker.id if self.maker else None):
+            raise ValidationError("Another maker already has that address.")
+
+    def validate_crafts(self, field):
+        unknown = [slug for slug in field.data or [] if slug not in CRAFTS]
+        if unknown:
+            raise ValidationError("Choose crafts from the list.")
+
+
+class LinkForm(FlaskForm):
+    kind = SelectField(
+        "Kind",
+        choices=list(Link.KINDS.items()),
+        validate_choice=False,
+    )
+    url = URLField(
+        "Address (URL)",
+        filters=[strip],
+        validators=[DataRequired("Enter the address of the page."), Length(max=500)],
+        description="Starting with https:// or http://",
+    )
+    label = StringField(
+        "Label",
+        filters=[strip],
+        validators=[Length(max=80)],
+        description="Optional, e.g. My Etsy shop",
+    )
+
+    def validate_kind(self, field):
+        if field.data not in Link.KINDS:
+            raise ValidationError("Choose a kind from the list.")
+
+    def validate_url(self, field):
+        try:
+            parts = urlsplit(field.data)
+            ok = parts.scheme in ("http", "https") and bool(parts.hostname)
+        except ValueError:
+            ok = False
+        if not ok:
+            raise ValidationError("Use a web address starting with https:// or http://")

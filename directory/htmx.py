@@ -1,0 +1,26 @@
+"""One URL, two renderings: the whole page, or for htmx only the fragment.
+
+htmx-flask gives us ``request.htmx`` for detection; response headers are set
+here (its own ``make_response`` rejects valid swap values).
+"""
+
+from flask import make_response, render_template, request
+
+
+def render(page_template, fragment_template, status=200, **context):
+    """Render the page, or the fragment alone for an htmx request.
+
+    The page template includes the fragment, so both paths share the markup.
+    ``Vary: HX-Request`` keeps caches from mixing the two.
+    """
+    template = fragment_template if request.htmx else page_template
+    response = make_response(render_template(template, **context), status)
+    response.vary.add("HX-Request")
+    return response
+
+
+def hx_headers(response, **headers):
+    """Set HX-* response headers: hx_headers(resp, trigger="saved") -> HX-Trigger."""
+    for name, value in headers.items():
+        response.headers["HX-" + name.replace("_", "-").title()] = value
+    return response

@@ -1,0 +1,278 @@
+"""The data model: makers (the accounts), their crafts and their links.
+
+Query helpers live on the model that owns them, so views never repeat a query.
+"""
+
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from flask_login import UserMixin
+from peewee import (
+    BooleanField,
+    CharField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+    fn,
+    prefetch,
+)
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from .crafts import CRAFTS, craft_label
+from .extensions import db
+from .slugs import is_reserved
+from .text import place_key, tidy_place
+
+
+def utcnow():
+    """The current time in UTC, naive, as every timestamp is stored."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = db
+
+
+class Maker(UserMixin, BaseModel):
+    """A maker's account and public profile. The email is private, always."""
+
+    ROLE_MAKER = "maker"
+    ROLE_MODERATOR = "moderator"
+    STATUS_ACTIVE = "active"
+
+    email = CharField(max_length=254, unique=True)
+    password_hash = CharField(max_length=255)
+    display_name = CharField(max_length=80)
+    slug = CharField(max_length=60, unique=True)
+    tagline = CharField(max_length=140, default="")
+    about_md = TextField(default="")
+    about_html = TextField(default="")
+    place = CharField(max_length=120, default="")
+    place_key = CharField(max_length=80, default="", index=True)
+    commissions = BooleanField(default=False)
+    role = CharField(max_length=20, default=ROLE_MAKER)
+    status = CharField(max_length=20, default=STATUS_ACTIVE, index=True)
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "maker"
+
+    # --- accounts -------------------------------------------------------
+    def set_password(self, password):
+        """Store a salted scrypt hash of the password, never the password."""
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password):
+        """True when the password matches the stored hash."""
+        return check_password_hash(self.password_hash, password)
+
+    @property
+    def is_moderator(self):
+        return self.role == self.ROLE_MODERATOR
+
+    @classmethod
+    def by_email(cls, email):
+        """The maker with this email (case-insensitive), or None."""
+        return cls.get_or_none(cls.email == normalise_email(email))
+
+    @classmethod
+    def email_taken(cls, email, exclude_id=None):
+        """True when another account already uses this email."""
+        query = cls.select().where(cls.email == normalise_email(email))
+        if exclude_id is not None:
+            query = query.where(cls.id != exclude_id)
+        return query.exists()
+
+    @classmethod
+    def slug_taken(cls, slug, exclude_id=None):
+        """True when another maker already has this profile address."""
+        query = cls.select().where(cls.slug == slug)
+        if exclude_id is not None:
+            query = query.where(cls.id != exclude_id)
+        return query.exists()
+
+    @classmethod
+    def unique_slug(cls, base):
+        """The first free slug of base, base-2, base-3..., avoiding reserved words."""
+        base = base or "maker"
+        candidate, n = base, 1
+        while is_reserved(candidate) or cls.slug_taken(candidate):
+            n += 1
+            candidate = f"{base[:55]}-{n}"
+        return candidate
+
+    # --- profile --------------------------------------------------------
+    def set_place(self, place):
+        """Keep the place as typed (tidied) and a key that groups spellings."""
+        self.place = tidy_place(place)
+        self.place_key = place_key(self.place)
+
+    @property
+    def crafts(self):
+        """The maker's craft slugs, in the curated order."""
+        chosen = {row.craft for row in self.craft_rows}
+        return [slug for slug in CRAFTS if slug in chosen]
+
+    def set_crafts(self, slugs):
+        """Replace the maker's crafts; call inside a transaction."""
+        MakerCraft.delete().where(MakerCraft.maker == self).execute()
+        rows = [{"maker": self.id, "craft": slug} for slug in dict.fromkeys(slugs)]
+        if rows:
+            MakerCraft.insert_many(rows).execute()
+
+    @property
+    def ordered_links(self):
+        """The maker's links in the order the maker chose."""
+        return sorted(self.links, key=lambda link: (link.position, link.id))
+
+    # --- visibility and browsing ----------------------------------------
+    @classmethod
+    def listed(cls):
+        """Makers whose profiles the public may see."""
+        return cls.select().where(cls.status == cls.STATUS_ACTIVE)
+
+    @classmethod
+    def browse(cls, craft=None, place=None):
+        """Listed makers, optionally of one craft and one place, newest first."""
+        query = cls.listed()
+        if craft:
+            query = query.where(
+                cls.id.in_(MakerCraft.select(MakerCraft.maker).where(MakerCraft.craft == craft))
+            )
+        if place:
+            query = query.where(cls.place_key == place)
+        return query.order_by(cls.created_at.desc(), cls.id.desc())
+
+    @classmethod
+    def with_crafts(cls, query):
+        """Run the query with every maker's crafts loaded in one more query."""
+        return prefetch(query, MakerCraft)
+
+    @classmethod
+    def with_profile(cls, query):
+        """Run the query with crafts and links loaded, a fixed number of queries."""
+        return prefetch(query, MakerCraft, Link)
+
+    @classmethod
+    def to_meet(cls, count=6):
+        """A rotating handful of makers with something on their profile."""
+        query = cls.listed().where(cls.tagline != "").order_by(fn.Random()).limit(count)
+        return cls.with_crafts(query)
+
+    @classmethod
+    def place_choices(cls, craft=None):
+        """(key, label, count) for each place among listed makers."""
+        query = cls.browse(craft=craft).order_by()
+        rows = (
+            query.select(
+                cls.place_key, fn.MIN(cls.place).alias("label"), fn.COUNT(cls.id).alias("n")
+            )
+            .where(cls.place_key != "")
+            .group_by(cls.place_key)
+            .order_by(fn.MIN(cls.place))
+            .dicts()
+        )
+        return [(row["place_key"], row["label"], row["n"]) for row in rows]
+
+
+class MakerCraft(BaseModel):
+    """One craft a maker practises."""
+
+    maker = ForeignKeyField(Maker, backref="craft_rows", on_delete="CASCADE")
+    craft = CharField(max_length=40, index=True)
+
+    class Meta:
+        table_name = "maker_craft"
+        indexes = ((("maker", "craft"), True),)
+
+    @property
+    def label(self):
+        return craft_label(self.craft)
+
+    @classmethod
+    def counts(cls, place=None):
+        """{craft slug: number of listed makers} for the crafts in use."""
+        query = (
+            cls.select(cls.craft, fn.COUNT(cls.id).alias("n"))
+            .join(Maker)
+            .where(Maker.status == Maker.STATUS_ACTIVE)
+            .group_by(cls.craft)
+        )
+        if place:
+            query = query.where(Maker.place_key == place)
+        return {row["craft"]: row["n"] for row in query.dicts()}
+
+
+class Link(BaseModel):
+    """A place outside the directory where the maker sells or shows work."""
+
+    KINDS = {
+        "website": "Own website",
+        "marketplace": "Marketplace",
+        "gallery": "Gallery",
+        "workshop": "Workshop or class",
+        "newsletter": "Newsletter",
+        "social": "Social",
+    }
+
+    maker = ForeignKeyField(Maker, backref="links", on_delete="CASCADE")
+    kind = CharField(max_length=20)
+    url = CharField(max_length=500)
+    label = CharField(max_length=80, default="")
+    position = IntegerField(default=0)
+    verified_at = DateTimeField(null=True)
+    created_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "link"
+
+    @property
+    def kind_label(self):
+        return self.KINDS.get(self.kind, self.kind)
+
+    @property
+    def rel(self):
+        """Unverified links get no endorsement from the directory."""
+        return "me noopener" if self.verified_at else "nofollow ugc noopener"
+
+    @property
+    def title(self):
+        """What the link is called on the profile: its label, else its host."""
+        return self.label or urlsplit(self.url).netloc or self.url
+
+    @classmethod
+    def for_maker(cls, maker):
+        """The maker's links in their chosen order."""
+        return cls.select().where(cls.maker == maker).order_by(cls.position, cls.id)
+
+    @classmethod
+    def next_position(cls, maker):
+        """The position after the maker's last link."""
+        last = cls.select(fn.MAX(cls.position)).where(cls.maker == maker).scalar()
+        return (last or 0) + 1
+
+    def move(self, step):
+        """Swap this link with its neighbour above (step -1) or below (+1)."""
+        links = list(Link.for_maker(self.maker_id))
+        index = next(i for i, link in enumerate(links) if link.id == self.id)
+        other = index + step
+        if not 0 <= other < len(links):
+            return False
+        links[index], links[other] = links[other], links[index]
+        with db.atomic():
+            for position, link in enumerate(links, start=1):
+                if link.position != position:
+                    Link.update(position=position).where(Link.id == link.id).execute()
+        return True
+
+
+def normalise_email(email):
+    """Emails compare case-insensitively; store them stripped and lower-cased."""
+    return (email or "").strip().lower()
+
+
+MODELS = [Maker, MakerCraft, Link]
