@@ -13,6 +13,7 @@ from wtforms import (
     TextAreaField,
     URLField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -104,7 +105,7 @@ class ProfileForm(FlaskForm):
     )
     crafts = CheckboxListField(
         "Crafts",
-        choices=list(CRAFTS.items()),
+        choices=[SelectChoice(slug, label) for slug, label in CRAFTS.items()],
         validate_choice=False,
         validators=[Optional()],
     )
@@ -137,7 +138,7 @@ class ProfileForm(FlaskForm):
 class LinkForm(FlaskForm):
     kind = SelectField(
         "Kind",
-        choices=list(Link.KINDS.items()),
+        choices=[SelectChoice(kind, label) for kind, label in Link.KINDS.items()],
         validate_choice=False,
     )
     url = URLField(

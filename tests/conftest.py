@@ -1,0 +1,144 @@
+"""Fixtures in the style of Flask's tutorial: a temp-file database per test,
+a client, a CLI runner, and helpers to act as a maker or as htmx."""
+
+import logging
+
+import pytest
+
+from directory import create_app
+from directory.db import init_db
+from directory.extensions import db
+from directory.models import Link, Maker
+from directory.sanitise import render_markdown
+from directory.text import slugify
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def app_config(tmp_path):
+    """Test settings; a test can change them before asking for `app`."""
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'test.sqlite3'}",
+        "WTF_CSRF_ENABLED": False,
+        "MAKERS_PER_PAGE": 5,
+    }
+
+
+@pytest.fixture
+def app(app_config):
+    """An app on a fresh SQLite file (never :memory:, which closing would wipe)."""
+    app = create_app(app_config)
+    with app.app_context():
+        init_db()
+    yield app
+    if not db.is_closed():
+        db.close()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make_maker(app):
+    """Create a maker straight in the database: make_maker("Ada Potter", crafts=[...])."""
+
+    def make(name="Ada Potter", *, email=None, password=PASSWORD, crafts=(), place="",
+             tagline="", about="", links=(), **fields):
+        with app.app_context(), db.connection_context():
+            slug = Maker.unique_slug(slugify(name))
+            maker = Maker(
+                display_name=name,
+                email=email or f"{slug}@example.com",
+                slug=slug,
+                tagline=tagline,
+                about_md=about,
+                about_html=render_markdown(about),
+                **fields,
+            )
+            maker.set_place(place)
+            maker.set_password(password)
+            maker.save()
+            maker.set_crafts(crafts)
+            for position, (kind, url) in enumerate(links, start=1):
+                Link.create(maker=maker, kind=kind, url=url, position=position)
+            return maker
+
+    return make
+
+
+class Auth:
+    """Log in and out through the real forms."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, email="ada-potter@example.com", password=PASSWORD, remember=False):
+        data = {"email": email, "password": password}
+        if remember:
+            data["remember"] = "y"
+        return self.client.post("/login", data=data)
+
+    def logout(self):
+        return self.client.post("/logout")
+
+
+@pytest.fixture
+def auth(client):
+    return Auth(client)
+
+
+@pytest.fixture
+def owner(make_maker, auth):
+    """A maker who is logged in on `client`."""
+    maker = make_maker("Ada Potter", crafts=["ceramics"], place="Bristol, UK")
+    auth.login()
+    return maker
+
+
+def hx(client, method, url, **kwargs):
+    """Send an htmx request and check that only a fragment came back."""
+    headers = {"HX-Request": "true", **kwargs.pop("headers", {})}
+    response = client.open(url, method=method.upper(), headers=headers, **kwargs)
+    assert b"<html" not in response.data
+    assert "HX-Request" in response.headers.get("Vary", "")
+    return response
+
+
+@pytest.fixture
+def count_queries():
+    """Count SQL statements run inside a `with count_queries() as queries:` block."""
+
+    class Counter(logging.Handler):
+        def __init__(self):
+            super().__init__(logging.DEBUG)
+            self.statements = []
+
+        def emit(self, record):
+            self.statements.append(record.getMessage())
+
+        def __enter__(self):
+            logger = logging.getLogger("peewee")
+            self._level = logger.level
+            logger.setLevel(logging.DEBUG)
+            logger.addHandler(self)
+            return self
+
+        def __exit__(self, *exc):
+            logger = logging.getLogger("peewee")
+            logger.removeHandler(self)
+            logger.setLevel(self._level)
+
+        def __len__(self):
+            return len(self.statements)
+
+    return Counter
