@@ -3,6 +3,7 @@
 Query helpers live on the model that owns them, so views never repeat a query.
 """
 
+from collections import defaultdict
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
@@ -16,7 +17,6 @@ from peewee import (
     Model,
     TextField,
     fn,
-    prefetch,
 )
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -150,12 +150,12 @@ class Maker(UserMixin, BaseModel):
     @classmethod
     def with_crafts(cls, query):
         """Run the query with every maker's crafts loaded in one more query."""
-        return prefetch(query, MakerCraft)
+        return load_related(list(query), MakerCraft)
 
     @classmethod
     def with_profile(cls, query):
         """Run the query with crafts and links loaded, a fixed number of queries."""
-        return prefetch(query, MakerCraft, Link)
+        return load_related(list(query), MakerCraft, Link)
 
     @classmethod
     def to_meet(cls, count=6):
@@ -268,6 +268,23 @@ class Link(BaseModel):
                 if link.position != position:
                     Link.update(position=position).where(Link.id == link.id).execute()
         return True
+
+
+def load_related(makers, *models):
+    """Fill each maker's backrefs (craft_rows, links) with one query per model.
+
+    Unlike peewee's prefetch, the makers are fetched once, so a query ordered
+    by RANDOM() or LIMITed is not run again with a different result.
+    """
+    ids = [maker.id for maker in makers]
+    for model in models:
+        by_maker = defaultdict(list)
+        if ids:
+            for row in model.select().where(model.maker.in_(ids)):
+                by_maker[row.maker_id].append(row)
+        for maker in makers:
+            setattr(maker, model.maker.backref, by_maker[maker.id])
+    return makers
 
 
 def normalise_email(email):
