@@ -7,6 +7,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 FLASK  := $(VENV)/bin/flask --app app
 PYTHON ?= python3
+CHROMIUM := /usr/bin/chromium
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := check
 .PHONY: check run test lint clean
@@ -26,7 +28,12 @@ run: $(VENV)/.installed
 	DIRECTORY_ENV=development $(FLASK) seed-demo --if-empty
 	$(FLASK) run --debug --host 127.0.0.1 --port 5000
 
-test: $(VENV)/.dev-installed
+# The browser tests drive Debian's Chromium; install it if the machine lacks it.
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver
+
+test: $(VENV)/.dev-installed $(CHROMIUM)
 	$(PY) -m pytest
 
 lint: $(VENV)/.dev-installed
