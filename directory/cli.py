@@ -3,6 +3,7 @@
 import secrets
 
 import click
+from flask.cli import with_appcontext
 
 from .extensions import db
 from .forms import PASSWORD_MIN
@@ -39,6 +40,7 @@ def create_demo_maker(entry):
 
 
 @click.command("seed-demo")
+@with_appcontext
 @click.option("--force", is_flag=True, help="Add the demo makers even if makers exist.")
 @click.option("--if-empty", is_flag=True, help="Quietly do nothing if makers exist.")
 def seed_demo_command(force, if_empty):
@@ -64,6 +66,7 @@ def seed_demo_command(force, if_empty):
 
 
 @click.command("create-moderator")
+@with_appcontext
 @click.argument("email")
 @click.option("--password", help="Password for a new account (prompted if needed).")
 def create_moderator_command(email, password):

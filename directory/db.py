@@ -7,6 +7,7 @@ failing with "database is locked". PostgreSQL works through the same models.
 
 import click
 from flask import current_app
+from flask.cli import with_appcontext
 from peewee import SqliteDatabase
 from playhouse.db_url import connect
 
@@ -58,6 +59,7 @@ def init_db():
 
 
 @click.command("init-db")
+@with_appcontext
 def init_db_command():
     """Create or upgrade the database schema; safe to run again, keeps data."""
     init_db()
