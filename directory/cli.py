@@ -1,7 +1,5 @@
 """Operator commands: seed-demo and create-moderator (init-db lives in db.py)."""
 
-import secrets
-
 import click
 from flask.cli import with_appcontext
 
@@ -31,7 +29,7 @@ def create_demo_maker(entry):
         commissions=entry["commissions"],
     )
     maker.set_place(entry["place"])
-    maker.set_password(secrets.token_urlsafe(24))  # demo accounts cannot log in
+    maker.set_unusable_password()
     maker.save()
     maker.set_crafts(entry["crafts"])
     for position, (kind, url, label) in enumerate(entry["links"], start=1):

@@ -42,6 +42,7 @@ class Maker(UserMixin, BaseModel):
     ROLE_MAKER = "maker"
     ROLE_MODERATOR = "moderator"
     STATUS_ACTIVE = "active"
+    UNUSABLE_PASSWORD = "!"  # noqa: S105 (matches no password: no hash looks like it)
 
     email = CharField(max_length=254, unique=True)
     password_hash = CharField(max_length=255)
@@ -66,8 +67,14 @@ class Maker(UserMixin, BaseModel):
         """Store a salted scrypt hash of the password, never the password."""
         self.password_hash = generate_password_hash(password)
 
+    def set_unusable_password(self):
+        """An account nobody can log in to (demo makers)."""
+        self.password_hash = self.UNUSABLE_PASSWORD
+
     def check_password(self, password):
         """True when the password matches the stored hash."""
+        if self.password_hash == self.UNUSABLE_PASSWORD:
+            return False
         return check_password_hash(self.password_hash, password)
 
     @property

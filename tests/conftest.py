@@ -1,9 +1,11 @@
 """Fixtures in the style of Flask's tutorial: a temp-file database per test,
 a client, a CLI runner, and helpers to act as a maker or as htmx."""
 
+import functools
 import logging
 
 import pytest
+from werkzeug.security import generate_password_hash
 
 from directory import create_app
 from directory.db import init_db
@@ -13,6 +15,12 @@ from directory.sanitise import render_markdown
 from directory.text import slugify
 
 PASSWORD = "correct horse battery"
+
+
+@functools.cache
+def password_hash(password):
+    """scrypt is slow on purpose; hash each test password once per run."""
+    return generate_password_hash(password)
 
 
 @pytest.fixture
@@ -66,7 +74,7 @@ def make_maker(app):
                 **fields,
             )
             maker.set_place(place)
-            maker.set_password(password)
+            maker.password_hash = password_hash(password)
             maker.save()
             maker.set_crafts(crafts)
             for position, (kind, url) in enumerate(links, start=1):

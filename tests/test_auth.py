@@ -151,3 +151,12 @@ def test_deleted_account_session_is_logged_out(client, app, owner):
     with app.app_context(), db.connection_context():
         Maker.delete().execute()
     assert client.get("/account").status_code == 302
+
+
+def test_an_account_with_an_unusable_password_cannot_log_in(client, app, make_maker, auth):
+    maker = make_maker()
+    with app.app_context(), db.connection_context():
+        maker.set_unusable_password()
+        maker.save()
+    for password in ("!", "", PASSWORD):
+        assert auth.login(password=password).status_code == 422
