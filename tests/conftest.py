@@ -3,6 +3,7 @@ a client, a CLI runner, and helpers to act as a maker or as htmx."""
 
 import functools
 import logging
+from contextlib import contextmanager
 
 import pytest
 from werkzeug.security import generate_password_hash
@@ -35,15 +36,21 @@ def app_config(tmp_path):
     }
 
 
-@pytest.fixture
-def app(app_config):
+@contextmanager
+def running_app(config):
     """An app on a fresh SQLite file (never :memory:, which closing would wipe)."""
-    app = create_app(app_config)
+    app = create_app(config)
     with app.app_context():
         init_db()
     yield app
     if not db.is_closed():
         db.close()
+
+
+@pytest.fixture
+def app(app_config):
+    with running_app(app_config) as app:
+        yield app
 
 
 @pytest.fixture

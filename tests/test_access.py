@@ -5,11 +5,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from directory import create_app
-from directory.db import init_db
 from directory.extensions import db
 from directory.models import Link, Maker
-from tests.conftest import PASSWORD, hx
+from tests.conftest import PASSWORD, hx, running_app
 
 OWNER_LINKS = [("website", "https://ada.example/"), ("marketplace", "https://shop.example/ada")]
 
@@ -199,13 +197,8 @@ def test_profile_post_cannot_take_another_makers_address(client, app, ada, bob):
 @pytest.fixture
 def csrf_app(app_config):
     """An app that checks CSRF tokens, as in production."""
-    app_config["WTF_CSRF_ENABLED"] = True
-    app = create_app(app_config)
-    with app.app_context():
-        init_db()
-    yield app
-    if not db.is_closed():
-        db.close()
+    with running_app({**app_config, "WTF_CSRF_ENABLED": True}) as app:
+        yield app
 
 
 @pytest.fixture

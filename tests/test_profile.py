@@ -3,12 +3,12 @@
 import json
 import re
 from html import unescape
-from html.parser import HTMLParser
 
 import pytest
 
 from directory.extensions import db
 from directory.models import Maker
+from tests.html import Elements
 
 FORM = {
     "display_name": "Ada Potter Studio",
@@ -40,21 +40,6 @@ def stored(app, email="ada-potter@example.com"):
             "place_key": maker.place_key,
             "commissions": maker.commissions,
         }
-
-
-class Elements(HTMLParser):
-    """Every start tag of a page, with its attributes."""
-
-    def __init__(self, html):
-        super().__init__(convert_charrefs=True)
-        self.found = []
-        self.feed(html)
-        self.close()
-
-    def handle_starttag(self, tag, attrs):
-        self.found.append((tag, dict(attrs)))
-
-    handle_startendtag = handle_starttag
 
 
 def test_editor_needs_login(client):

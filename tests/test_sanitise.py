@@ -1,30 +1,15 @@
 """Markdown from makers becomes HTML that cannot run script or trigger htmx."""
 
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
 
 from directory.sanitise import clean_html, render_markdown
+from tests.html import Elements
 
 SAFE_TAGS = {"p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote", "code", "pre",
              "h2", "h3", "h4", "hr"}
 SAFE_SCHEMES = {"", "http", "https", "mailto"}
-
-
-class Elements(HTMLParser):
-    """Every start tag in a piece of HTML, with its attributes."""
-
-    def __init__(self, html):
-        super().__init__(convert_charrefs=True)
-        self.found = []
-        self.feed(html)
-        self.close()
-
-    def handle_starttag(self, tag, attrs):
-        self.found.append((tag, dict(attrs)))
-
-    handle_startendtag = handle_starttag
 
 
 def assert_harmless(html):
