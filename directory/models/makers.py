@@ -1,10 +1,8 @@
-"""The data model: makers (the accounts), their crafts and their links.
+"""Makers (the accounts and their public profiles), their crafts and links.
 
 Query helpers live on the model that owns them, so views never repeat a query.
 """
 
-from collections import defaultdict
-from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from flask_login import UserMixin
@@ -14,26 +12,16 @@ from peewee import (
     DateTimeField,
     ForeignKeyField,
     IntegerField,
-    Model,
     TextField,
     fn,
 )
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from .crafts import CRAFTS, craft_label
-from .extensions import db
-from .slugs import is_reserved
-from .text import place_key, tidy_place
-
-
-def utcnow():
-    """The current time in UTC, naive, as every timestamp is stored."""
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-class BaseModel(Model):
-    class Meta:
-        database = db
+from ..crafts import CRAFTS, craft_label
+from ..extensions import db
+from ..slugs import is_reserved
+from ..text import place_key, tidy_place
+from .base import BaseModel, load_backrefs, utcnow
 
 
 class Maker(UserMixin, BaseModel):
@@ -157,12 +145,12 @@ class Maker(UserMixin, BaseModel):
     @classmethod
     def with_crafts(cls, query):
         """Run the query with every maker's crafts loaded in one more query."""
-        return load_related(list(query), MakerCraft)
+        return load_backrefs(list(query), MakerCraft.maker)
 
     @classmethod
     def with_profile(cls, query):
         """Run the query with crafts and links loaded, a fixed number of queries."""
-        return load_related(list(query), MakerCraft, Link)
+        return load_backrefs(list(query), MakerCraft.maker, Link.maker)
 
     @classmethod
     def to_meet(cls, count=6):
@@ -252,9 +240,13 @@ class Link(BaseModel):
         return self.label or urlsplit(self.url).netloc or self.url
 
     @classmethod
+    def default_order(cls):
+        return (cls.position, cls.id)
+
+    @classmethod
     def for_maker(cls, maker):
         """The maker's links in their chosen order."""
-        return cls.select().where(cls.maker == maker).order_by(cls.position, cls.id)
+        return cls.select().where(cls.maker == maker).order_by(*cls.default_order())
 
     @classmethod
     def next_position(cls, maker):
@@ -277,26 +269,7 @@ class Link(BaseModel):
         return True
 
 
-def load_related(makers, *models):
-    """Fill each maker's backrefs (craft_rows, links) with one query per model.
-
-    Unlike peewee's prefetch, the makers are fetched once, so a query ordered
-    by RANDOM() or LIMITed is not run again with a different result.
-    """
-    ids = [maker.id for maker in makers]
-    for model in models:
-        by_maker = defaultdict(list)
-        if ids:
-            for row in model.select().where(model.maker.in_(ids)):
-                by_maker[row.maker_id].append(row)
-        for maker in makers:
-            setattr(maker, model.maker.backref, by_maker[maker.id])
-    return makers
-
-
 def normalise_email(email):
     """Emails compare case-insensitively; store them stripped and lower-cased."""
     return (email or "").strip().lower()
 
-
-MODELS = [Maker, MakerCraft, Link]

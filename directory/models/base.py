@@ -1,0 +1,41 @@
+"""What every model shares: the database, timestamps, loading related rows."""
+
+from collections import defaultdict
+from datetime import UTC, datetime
+
+from peewee import Model
+
+from ..extensions import db
+
+
+def utcnow():
+    """The current time in UTC, naive, as every timestamp is stored."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = db
+
+    @classmethod
+    def default_order(cls):
+        """The order rows are listed in when loaded as someone's backref."""
+        return (cls.id,)
+
+
+def load_backrefs(instances, *foreign_keys):
+    """Fill each instance's backref (e.g. maker.links) with one query per key.
+
+    Unlike peewee's prefetch, the instances are fetched once, so a query
+    ordered by RANDOM() or LIMITed is not run again with a different result.
+    """
+    ids = [instance.id for instance in instances]
+    for foreign_key in foreign_keys:
+        by_owner = defaultdict(list)
+        if ids:
+            query = foreign_key.model.select().where(foreign_key.in_(ids))
+            for row in query.order_by(*foreign_key.model.default_order()):
+                by_owner[getattr(row, foreign_key.name + "_id")].append(row)
+        for instance in instances:
+            setattr(instance, foreign_key.backref, by_owner[instance.id])
+    return instances
