@@ -16,6 +16,11 @@ def defaults(instance_path):
     return {
         "DATABASE_URL": f"sqlite:///{Path(instance_path) / 'directory.sqlite3'}",
         "MAKERS_PER_PAGE": 24,
+        "STORIES_PER_PAGE": 9,
+        "UPLOAD_FOLDER": str(Path(instance_path) / "uploads"),
+        "MAX_UPLOAD_BYTES": 10 * 1024 * 1024,
+        "MAX_IMAGE_PIXELS": 40_000_000,
+        "PHOTOS_PER_STORY": 8,
         "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
@@ -30,9 +35,12 @@ def defaults(instance_path):
 def from_environment(environ=os.environ):
     """Settings an operator sets with environment variables."""
     config = {}
-    for name in ("DATABASE_URL", "SECRET_KEY"):
+    for name in ("DATABASE_URL", "SECRET_KEY", "UPLOAD_FOLDER"):
         if environ.get(name):
             config[name] = environ[name]
+    for name in ("MAX_UPLOAD_BYTES", "MAX_IMAGE_PIXELS"):
+        if environ.get(name, "").isdigit():
+            config[name] = int(environ[name])
     if environ.get("SESSION_COOKIE_SECURE", "").lower() in ("1", "true", "yes"):
         config["SESSION_COOKIE_SECURE"] = True
         config["REMEMBER_COOKIE_SECURE"] = True

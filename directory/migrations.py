@@ -6,11 +6,11 @@ playhouse.migrate, e.g. ``migrate(migrator.add_column("maker", "x", field))``.
 """
 
 from peewee import IntegerField, Model
-from playhouse.migrate import PostgresqlMigrator, SqliteMigrator
+from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
 
 from .db import is_sqlite
 from .extensions import db
-from .models import MODELS
+from .models import MODELS, Maker
 
 
 class SchemaVersion(Model):
@@ -28,8 +28,20 @@ def migrator():
     return SqliteMigrator(db.obj) if is_sqlite() else PostgresqlMigrator(db.obj)
 
 
-# (version, function) pairs, in order. Version 1 is the schema create_tables makes.
-STEPS = []
+def add_profile_photos(migrator):
+    """2: makers get an avatar and a cover photo."""
+    columns = {column.name for column in db.get_columns("maker")}
+    operations = [
+        migrator.add_column("maker", name, Maker._meta.fields[name])
+        for name in ("avatar", "cover")
+        if name not in columns
+    ]
+    migrate(*operations)
+
+
+# (version, function) pairs, in order. Version 1 is the first schema; a new
+# database is created at the latest version by create_tables.
+STEPS = [(2, add_profile_photos)]
 
 
 def current_version():

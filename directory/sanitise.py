@@ -6,6 +6,7 @@ allow-list, so no script, event handler or htmx attribute survives even if
 the renderer let one through. Links get rel="nofollow ugc noopener".
 """
 
+import html as html_lib
 from functools import partial
 
 import bleach
@@ -47,3 +48,11 @@ def clean_html(html):
 def render_markdown(text):
     """Markdown text -> sanitised HTML, ready to store beside the source."""
     return clean_html(_markdown.render(text or ""))
+
+
+def plain_text(html):
+    """The text of some HTML with every tag removed (for summaries and feeds).
+
+    The result is plain text, not HTML: templates escape it when they print it.
+    """
+    return html_lib.unescape(bleach.clean(html or "", tags=set(), strip=True))

@@ -2,10 +2,11 @@
 
 from .base import BaseModel, load_backrefs, utcnow
 from .makers import Link, Maker, MakerCraft, normalise_email
+from .stories import Photo, Story
 
-MODELS = [Maker, MakerCraft, Link]
+MODELS = [Maker, MakerCraft, Link, Story, Photo]
 
 __all__ = [
-    "MODELS", "BaseModel", "Link", "Maker", "MakerCraft", "load_backrefs", "normalise_email",
-    "utcnow",
+    "MODELS", "BaseModel", "Link", "Maker", "MakerCraft", "Photo", "Story", "load_backrefs",
+    "normalise_email", "utcnow",
 ]

@@ -42,6 +42,8 @@ class Maker(UserMixin, BaseModel):
     place = CharField(max_length=120, default="")
     place_key = CharField(max_length=80, default="", index=True)
     commissions = BooleanField(default=False)
+    avatar = CharField(max_length=40, null=True)  # a stored image name (directory/images.py)
+    cover = CharField(max_length=40, null=True)
     role = CharField(max_length=20, default=ROLE_MAKER)
     status = CharField(max_length=20, default=STATUS_ACTIVE, index=True)
     created_at = DateTimeField(default=utcnow)

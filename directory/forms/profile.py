@@ -1,91 +1,21 @@
-"""Forms for accounts, profiles and links. Every POST carries a CSRF token."""
+"""The maker's profile and links."""
 
 from urllib.parse import urlsplit
 
 from flask_wtf import FlaskForm
-from wtforms import (
-    BooleanField,
-    EmailField,
-    PasswordField,
-    SelectField,
-    SelectMultipleField,
-    StringField,
-    TextAreaField,
-    URLField,
-)
+from wtforms import BooleanField, SelectField, StringField, TextAreaField, URLField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from .crafts import CRAFTS
-from .models import Link, Maker
-from .slugs import is_reserved
-from .text import slugify
-
-PASSWORD_MIN = 10
-PASSWORD_MAX = 128
-
-
-def strip(value):
-    """Field filter: drop surrounding spaces (None stays None)."""
-    return value.strip() if isinstance(value, str) else value
-
-
-class SignupForm(FlaskForm):
-    display_name = StringField(
-        "Your name, or your studio's",
-        filters=[strip],
-        validators=[DataRequired("Tell visitors who you are."), Length(max=80)],
-    )
-    email = EmailField(
-        "Email",
-        filters=[strip],
-        validators=[
-            DataRequired("Enter your email address."),
-            Length(max=254),
-            Email("That does not look like an email address."),
-        ],
-        description="Private: never shown on the site.",
-    )
-    password = PasswordField(
-        "Password",
-        validators=[
-            DataRequired("Choose a password."),
-            Length(
-                min=PASSWORD_MIN,
-                max=PASSWORD_MAX,
-                message=f"Use {PASSWORD_MIN} to {PASSWORD_MAX} characters.",
-            ),
-        ],
-        description=f"At least {PASSWORD_MIN} characters.",
-    )
-
-    def validate_email(self, field):
-        if Maker.email_taken(field.data):
-            raise ValidationError("An account with this email already exists. Log in instead?")
-
-
-class LoginForm(FlaskForm):
-    email = EmailField(
-        "Email", filters=[strip], validators=[DataRequired("Enter your email address.")]
-    )
-    password = PasswordField("Password", validators=[DataRequired("Enter your password.")])
-    remember = BooleanField("Keep me logged in on this device")
-
-
-class CheckboxListField(SelectMultipleField):
-    """Several choices shown as a list of checkboxes."""
-
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
+from ..crafts import CRAFTS
+from ..models import Link, Maker
+from ..slugs import is_reserved
+from ..text import slugify
+from .fields import CheckboxListField, display_name_field, strip
 
 
 class ProfileForm(FlaskForm):
-    display_name = StringField(
-        "Display name",
-        filters=[strip],
-        validators=[DataRequired("Tell visitors who you are."), Length(max=80)],
-    )
+    display_name = display_name_field("Display name")
     slug = StringField(
         "Profile address",
         filters=[strip, lambda v: v.lower() if isinstance(v, str) else v],

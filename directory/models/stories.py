@@ -1,0 +1,166 @@
+"""Stories: behind-the-scenes posts of how a maker's work is made, with photos."""
+
+from peewee import JOIN, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
+
+from ..sanitise import plain_text, render_markdown
+from .base import BaseModel, load_backrefs, utcnow
+from .makers import Maker, MakerCraft
+
+SUMMARY_LENGTH = 240
+
+
+class Story(BaseModel):
+    """A post with a Markdown body and optional "how it is made" fields.
+
+    What the maker typed is kept (``*_md``) beside the cleaned HTML that
+    templates print, rendered on write.
+    """
+
+    DRAFT = "draft"
+    PUBLISHED = "published"
+
+    maker = ForeignKeyField(Maker, backref="stories", on_delete="CASCADE")
+    title = CharField(max_length=120)
+    body_md = TextField(default="")
+    body_html = TextField(default="")
+    summary = CharField(max_length=SUMMARY_LENGTH + 1, default="")
+    materials = CharField(max_length=300, default="")
+    process_md = TextField(default="")
+    process_html = TextField(default="")
+    time_taken = CharField(max_length=80, default="")
+    status = CharField(max_length=20, default=DRAFT, index=True)
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+    published_at = DateTimeField(null=True, index=True)
+
+    class Meta:
+        table_name = "story"
+
+    @property
+    def is_published(self):
+        return self.status == self.PUBLISHED
+
+    @property
+    def has_details(self):
+        """True when any "how it is made" field is filled in."""
+        return bool(self.materials or self.process_html or self.time_taken)
+
+    @property
+    def cover(self):
+        """The first photo, or None."""
+        photos = self.ordered_photos
+        return photos[0] if photos else None
+
+    @property
+    def ordered_photos(self):
+        return sorted(self.photos, key=lambda photo: (photo.position, photo.id))
+
+    def set_text(self, title, body, materials="", process="", time_taken=""):
+        """Store what the maker typed and its cleaned rendering."""
+        self.title = title
+        self.body_md = body
+        self.body_html = render_markdown(body)
+        self.summary = shorten(plain_text(self.body_html), SUMMARY_LENGTH)
+        self.materials = materials
+        self.process_md = process
+        self.process_html = render_markdown(process)
+        self.time_taken = time_taken
+        self.updated_at = utcnow()
+
+    def publish(self):
+        if not self.is_published:
+            self.status = self.PUBLISHED
+            self.published_at = utcnow()
+
+    def unpublish(self):
+        self.status = self.DRAFT
+        self.published_at = None
+
+    # --- who sees what --------------------------------------------------
+    @classmethod
+    def published(cls):
+        """Stories anyone may read: published, by a maker the public may see."""
+        return (
+            cls.select(cls, Maker)
+            .join(Maker)
+            .where((cls.status == cls.PUBLISHED) & (Maker.status == Maker.STATUS_ACTIVE))
+        )
+
+    def visible_to(self, user):
+        """True when this user may read this story (drafts: only their maker)."""
+        owner = getattr(user, "is_authenticated", False) and user.id == self.maker_id
+        return owner or (self.is_published and self.maker.status == Maker.STATUS_ACTIVE)
+
+    @classmethod
+    def newest_first(cls, query):
+        return query.order_by(cls.published_at.desc(), cls.id.desc())
+
+    @classmethod
+    def recent(cls, limit=6):
+        """The newest published stories, with makers and photos loaded."""
+        return cls.with_photos(cls.newest_first(cls.published()).limit(limit))
+
+    @classmethod
+    def by_maker(cls, maker):
+        """A maker's published stories, newest first."""
+        return cls.newest_first(cls.published().where(cls.maker == maker))
+
+    @classmethod
+    def by_craft(cls, craft):
+        """Published stories by makers of one craft, newest first."""
+        makers = MakerCraft.select(MakerCraft.maker).where(MakerCraft.craft == craft)
+        return cls.newest_first(cls.published().where(cls.maker.in_(makers)))
+
+    @classmethod
+    def of_maker(cls, maker):
+        """All of a maker's own stories, drafts included, for their account."""
+        query = cls.select().where(cls.maker == maker)
+        return query.order_by(cls.updated_at.desc(), cls.id.desc())
+
+    @classmethod
+    def with_photos(cls, query):
+        """Run the query with each story's photos loaded in one more query."""
+        return load_backrefs(list(query), Photo.story)
+
+
+class Photo(BaseModel):
+    """One of up to eight photos of a story, stored as cleaned JPEG files."""
+
+    story = ForeignKeyField(Story, backref="photos", on_delete="CASCADE")
+    name = CharField(max_length=40, unique=True)
+    alt = CharField(max_length=300)
+    position = IntegerField(default=0)
+    width = IntegerField()
+    height = IntegerField()
+    author = CharField(max_length=200, default="")
+    copyright = CharField(max_length=200, default="")
+    created_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "photo"
+
+    @classmethod
+    def default_order(cls):
+        return (cls.position, cls.id)
+
+    @classmethod
+    def next_position(cls, story):
+        last = (
+            cls.select(cls.position).where(cls.story == story)
+            .order_by(cls.position.desc()).limit(1).scalar()
+        )
+        return (last or 0) + 1
+
+    @classmethod
+    def names_of_maker(cls, maker):
+        """Names of every photo in a maker's stories (to remove their files)."""
+        query = cls.select(cls.name).join(Story, JOIN.INNER).where(Story.maker == maker)
+        return [photo.name for photo in query]
+
+
+def shorten(text, length):
+    """Text cut at a word boundary, with an ellipsis when it was longer."""
+    text = " ".join(text.split())
+    if len(text) <= length:
+        return text
+    return text[:length].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
