@@ -36,10 +36,14 @@ def create_app(test_config=None):
     from .account import bp as account_bp
     from .auth import bp as auth_bp
     from .cli import register as register_cli
+    from .feeds import bp as feeds_bp
+    from .media import bp as media_bp
     from .public import bp as public_bp
 
     app.register_blueprint(public_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(account_bp)
+    app.register_blueprint(feeds_bp)
+    app.register_blueprint(media_bp)
     register_cli(app)
     return app

@@ -4,7 +4,7 @@ htmx-flask gives us ``request.htmx`` for detection; response headers are set
 here (its own ``make_response`` rejects valid swap values).
 """
 
-from flask import make_response, render_template, request
+from flask import make_response, redirect, render_template, request
 
 
 def render(page_template, fragment_template, status=200, **context):
@@ -24,3 +24,16 @@ def hx_headers(response, **headers):
     for name, value in headers.items():
         response.headers["HX-" + name.replace("_", "-").title()] = value
     return response
+
+
+def redirect_after_post(url):
+    """After a successful POST: 303 for a browser, HX-Redirect for htmx.
+
+    htmx would follow a 303 inside its request and swap the whole next page
+    into the target; HX-Redirect makes it navigate instead.
+    """
+    if request.htmx:
+        response = make_response("", 204)
+        response.headers["HX-Redirect"] = url
+        return response
+    return redirect(url, code=303)

@@ -27,6 +27,8 @@ class ImageRejected(ValueError):
 
 @dataclass(frozen=True)
 class StoredImage:
+    """A stored upload: its name, the display size's dimensions, its credits."""
+
     name: str
     width: int
     height: int
@@ -109,11 +111,12 @@ def store_image(stream, folder, max_bytes, max_pixels):
     name = secrets.token_urlsafe(16)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    paths = []
+    paths, dimensions = [], {}
     try:
         for size, longest in SIZES.items():
             copy = upright.copy()
             copy.thumbnail((longest, longest), Image.Resampling.LANCZOS)
+            dimensions[size] = copy.size
             path = folder / file_name(name, size)
             temporary = path.with_suffix(".part")
             paths += [path, temporary]
@@ -123,7 +126,8 @@ def store_image(stream, folder, max_bytes, max_pixels):
         for path in paths:
             path.unlink(missing_ok=True)
         raise
-    return StoredImage(name, upright.width, upright.height, author, copyright_)
+    width, height = dimensions["display"]
+    return StoredImage(name, width, height, author, copyright_)
 
 
 def delete_image(folder, name):

@@ -1,13 +1,13 @@
-"""Pages for visitors: the home page, browsing makers, a maker's profile."""
+"""Pages for visitors: the home page, browsing makers, a profile, a story."""
 
-from flask import Blueprint, Response, abort, request, url_for
+from flask import Blueprint, Response, abort, render_template, request, url_for
 from flask import current_app as app
 from flask_login import current_user
 
 from .crafts import CRAFTS
 from .extensions import db
 from .htmx import render
-from .models import Maker, MakerCraft
+from .models import Maker, MakerCraft, Story
 
 bp = Blueprint("public", __name__)
 
@@ -19,6 +19,7 @@ def home():
         "public/home.html",
         "public/_makers_to_meet.html",
         makers=Maker.to_meet(),
+        stories=Story.recent(),
         craft_counts=MakerCraft.counts(),
     )
 
@@ -26,6 +27,12 @@ def home():
 def page_arg():
     """The ?page= number: bad or negative input means the first page."""
     return max(request.args.get("page", 1, type=int), 1)
+
+
+def page_of(query, page, per_page):
+    """(rows of that page, whether another page follows), in one query."""
+    rows = list(query.paginate(page, per_page).limit(per_page + 1))
+    return rows[:per_page], len(rows) > per_page
 
 
 @bp.route("/makers")
@@ -36,15 +43,13 @@ def makers():
     place = request.args.get("place", "").strip()[:80]
     page = page_arg()
     per_page = app.config["MAKERS_PER_PAGE"]
-    rows = Maker.with_crafts(
-        Maker.browse(craft=craft, place=place).paginate(page, per_page).limit(per_page + 1)
-    )
-    has_more = len(rows) > per_page
+    rows, has_more = page_of(Maker.browse(craft=craft, place=place), page, per_page)
+    rows = Maker.with_crafts(rows)
     filters = {key: value for key, value in (("craft", craft), ("place", place)) if value}
     return render(
         "public/makers.html",
         "public/_maker_results.html",
-        makers=rows[:per_page],
+        makers=rows,
         craft=craft,
         place=place,
         page=page,
@@ -61,8 +66,28 @@ def profile(slug):
     if not found:
         abort(404)
     maker = found[0]
-    is_owner = current_user.is_authenticated and current_user.id == maker.id
-    return render("public/profile.html", "public/_profile.html", maker=maker, is_owner=is_owner)
+    page = page_arg()
+    stories, has_more = page_of(Story.by_maker(maker), page, app.config["STORIES_PER_PAGE"])
+    return render(
+        "public/profile.html",
+        "public/_story_list.html",
+        maker=maker,
+        is_owner=current_user.is_authenticated and current_user.id == maker.id,
+        stories=Story.with_photos(stories),
+        page=page,
+        next_url=url_for(".profile", slug=slug, page=page + 1) if has_more else None,
+    )
+
+
+@bp.route("/stories/<int:story_id>")
+def story(story_id):
+    """One story: photos, the text, how it is made, and the maker's card."""
+    found = Story.with_photos(Story.select(Story, Maker).join(Maker).where(Story.id == story_id))
+    if not found or not found[0].visible_to(current_user):
+        abort(404)
+    story = found[0]
+    maker = Maker.with_profile(Maker.select().where(Maker.id == story.maker_id))[0]
+    return render_template("public/story.html", story=story, maker=maker)
 
 
 @bp.route("/healthz")

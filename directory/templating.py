@@ -1,7 +1,9 @@
-"""What every template can use: crafts, link kinds, the htmx file name."""
+"""What every template can use: crafts, link kinds, photo URLs, the htmx file."""
 
+from . import media
 from .crafts import CRAFTS, craft_label
-from .models import Link
+from .images import file_name
+from .models import Link, utcnow
 
 HTMX_FILE = "vendor/htmx-2.0.11.min.js"
 
@@ -13,5 +15,8 @@ def init_app(app):
         LINK_KINDS=Link.KINDS,
         craft_label=craft_label,
         HTMX_FILE=HTMX_FILE,
+        photo_url=media.url,
+        photo_file=file_name,
+        now_utc=utcnow,
     )
     app.jinja_env.filters["craft_label"] = craft_label

@@ -299,7 +299,7 @@ def test_profile_of_inactive_maker_is_404(client, make_maker):
     [
         ("/", b'id="makers-to-meet"'),
         ("/makers", b'id="maker-results"'),
-        ("/makers/ada-potter", b'id="profile"'),
+        ("/makers/ada-potter", b'id="story-list"'),
     ],
 )
 def test_page_in_full_and_as_fragment(client, ada, url, marker):

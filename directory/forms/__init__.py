@@ -3,5 +3,9 @@
 from .accounts import LoginForm, SignupForm
 from .fields import PASSWORD_MAX, PASSWORD_MIN
 from .profile import LinkForm, ProfileForm
+from .stories import PhotoForm, ProfilePhotosForm, StoryForm
 
-__all__ = ["PASSWORD_MAX", "PASSWORD_MIN", "LinkForm", "LoginForm", "ProfileForm", "SignupForm"]
+__all__ = [
+    "PASSWORD_MAX", "PASSWORD_MIN", "LinkForm", "LoginForm", "PhotoForm", "ProfileForm",
+    "ProfilePhotosForm", "SignupForm", "StoryForm",
+]

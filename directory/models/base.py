@@ -39,3 +39,26 @@ def load_backrefs(instances, *foreign_keys):
         for instance in instances:
             setattr(instance, foreign_key.backref, by_owner[instance.id])
     return instances
+
+
+class Reorderable:
+    """A row with a `position` among its siblings (a maker's links, a story's photos)."""
+
+    def siblings(self):
+        """This row and the others it is ordered among, in order."""
+        raise NotImplementedError
+
+    def move(self, step):
+        """Swap with the neighbour above (step -1) or below (+1); False at an end."""
+        rows = list(self.siblings())
+        index = next(i for i, row in enumerate(rows) if row.id == self.id)
+        other = index + step
+        if not 0 <= other < len(rows):
+            return False
+        rows[index], rows[other] = rows[other], rows[index]
+        model = type(self)
+        with db.atomic():
+            for position, row in enumerate(rows, start=1):
+                if row.position != position:
+                    model.update(position=position).where(model.id == row.id).execute()
+        return True

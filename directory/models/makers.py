@@ -18,10 +18,9 @@ from peewee import (
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..crafts import CRAFTS, craft_label
-from ..extensions import db
 from ..slugs import is_reserved
 from ..text import place_key, tidy_place
-from .base import BaseModel, load_backrefs, utcnow
+from .base import BaseModel, Reorderable, load_backrefs, utcnow
 
 
 class Maker(UserMixin, BaseModel):
@@ -204,7 +203,7 @@ class MakerCraft(BaseModel):
         return {row["craft"]: row["n"] for row in query.dicts()}
 
 
-class Link(BaseModel):
+class Link(Reorderable, BaseModel):
     """A place outside the directory where the maker sells or shows work."""
 
     KINDS = {
@@ -256,19 +255,8 @@ class Link(BaseModel):
         last = cls.select(fn.MAX(cls.position)).where(cls.maker == maker).scalar()
         return (last or 0) + 1
 
-    def move(self, step):
-        """Swap this link with its neighbour above (step -1) or below (+1)."""
-        links = list(Link.for_maker(self.maker_id))
-        index = next(i for i, link in enumerate(links) if link.id == self.id)
-        other = index + step
-        if not 0 <= other < len(links):
-            return False
-        links[index], links[other] = links[other], links[index]
-        with db.atomic():
-            for position, link in enumerate(links, start=1):
-                if link.position != position:
-                    Link.update(position=position).where(Link.id == link.id).execute()
-        return True
+    def siblings(self):
+        return Link.for_maker(self.maker_id)
 
 
 def normalise_email(email):

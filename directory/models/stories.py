@@ -3,7 +3,7 @@
 from peewee import JOIN, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from ..sanitise import plain_text, render_markdown
-from .base import BaseModel, load_backrefs, utcnow
+from .base import BaseModel, Reorderable, load_backrefs, utcnow
 from .makers import Maker, MakerCraft
 
 SUMMARY_LENGTH = 240
@@ -123,7 +123,7 @@ class Story(BaseModel):
         return load_backrefs(list(query), Photo.story)
 
 
-class Photo(BaseModel):
+class Photo(Reorderable, BaseModel):
     """One of up to eight photos of a story, stored as cleaned JPEG files."""
 
     story = ForeignKeyField(Story, backref="photos", on_delete="CASCADE")
@@ -142,6 +142,9 @@ class Photo(BaseModel):
     @classmethod
     def default_order(cls):
         return (cls.position, cls.id)
+
+    def siblings(self):
+        return Photo.select().where(Photo.story == self.story_id).order_by(*Photo.default_order())
 
     @classmethod
     def next_position(cls, story):

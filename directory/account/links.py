@@ -1,51 +1,13 @@
-"""The maker's own pages: the profile editor and the links editor."""
+"""The links editor: add, edit in place, reorder and remove shop and social links."""
 
-from flask import Blueprint, abort, flash, redirect, request, url_for
-from flask_login import current_user, login_required
+from flask import abort, flash, redirect, request, url_for
+from flask_login import current_user
 
-from .extensions import db
-from .forms import LinkForm, ProfileForm
-from .htmx import render
-from .models import Link, Maker, utcnow
-from .sanitise import render_markdown
+from ..forms import LinkForm
+from ..htmx import render
+from ..models import Link
+from . import bp
 
-bp = Blueprint("account", __name__, url_prefix="/account")
-
-
-@bp.before_request
-@login_required
-def require_login():
-    """Every page here belongs to the logged-in maker."""
-
-
-@bp.route("", methods=["GET", "POST"])
-def profile():
-    """Edit the public profile: name, address, tagline, about, crafts, place."""
-    maker = Maker.get_by_id(current_user.id)
-    form = ProfileForm(obj=maker, maker=maker)
-    if request.method == "GET":
-        form.about.data = maker.about_md
-        form.crafts.data = maker.crafts
-    if form.validate_on_submit():
-        maker.display_name = form.display_name.data
-        maker.slug = form.slug.data
-        maker.tagline = form.tagline.data
-        maker.about_md = form.about.data
-        maker.about_html = render_markdown(form.about.data)
-        maker.set_place(form.place.data)
-        maker.commissions = form.commissions.data
-        maker.updated_at = utcnow()
-        with db.atomic():
-            maker.save()
-            maker.set_crafts(form.crafts.data or [])
-        flash("Your profile is saved.", "success")
-        return redirect(url_for(".profile"), code=303)
-    status = 422 if form.errors else 200
-    return render("account/profile.html", "account/_profile_form.html", status, form=form,
-                  maker=maker)
-
-
-# --- links ---------------------------------------------------------------
 
 def own_link(link_id):
     """The current maker's link, or 404: another maker's link is not found here."""

@@ -1,0 +1,78 @@
+"""The profile editor: name, address, tagline, about, crafts, place, photos."""
+
+from flask import flash, redirect, request, url_for
+from flask_login import current_user
+
+from .. import media
+from ..extensions import db
+from ..forms import ProfileForm, ProfilePhotosForm
+from ..htmx import render
+from ..images import ImageRejected
+from ..models import Maker, utcnow
+from ..sanitise import render_markdown
+from . import bp
+
+
+@bp.route("", methods=["GET", "POST"])
+def profile():
+    """Edit the public profile: name, address, tagline, about, crafts, place."""
+    maker = Maker.get_by_id(current_user.id)
+    form = ProfileForm(obj=maker, maker=maker)
+    if request.method == "GET":
+        form.about.data = maker.about_md
+        form.crafts.data = maker.crafts
+    if form.validate_on_submit():
+        maker.display_name = form.display_name.data
+        maker.slug = form.slug.data
+        maker.tagline = form.tagline.data
+        maker.about_md = form.about.data
+        maker.about_html = render_markdown(form.about.data)
+        maker.set_place(form.place.data)
+        maker.commissions = form.commissions.data
+        maker.updated_at = utcnow()
+        with db.atomic():
+            maker.save()
+            maker.set_crafts(form.crafts.data or [])
+        flash("Your profile is saved.", "success")
+        return redirect(url_for(".profile"), code=303)
+    return profile_page(maker, form=form)
+
+
+def profile_page(maker, form=None, photos_form=None):
+    """The editor page; 422 when a form on it has errors."""
+    form = form or ProfileForm(formdata=None, obj=maker, maker=maker)
+    photos_form = photos_form or ProfilePhotosForm(formdata=None)
+    status = 422 if form.errors or photos_form.errors else 200
+    return render("account/profile.html", "account/_profile_form.html", status, form=form,
+                  photos_form=photos_form, maker=maker)
+
+
+@bp.route("/photos", methods=["POST"])
+def profile_photos():
+    """Upload or remove the portrait (avatar) and the cover photo."""
+    maker = Maker.get_by_id(current_user.id)
+    form = ProfilePhotosForm()
+    if not form.validate_on_submit():
+        return profile_page(maker, photos_form=form)
+    replaced, stored = [], []
+    removing = request.form.get("remove")
+    if removing in ("avatar", "cover"):
+        replaced.append(getattr(maker, removing))
+        setattr(maker, removing, None)
+    for field in (form.avatar, form.cover):
+        if not (field.data and field.data.filename):
+            continue
+        try:
+            name = media.save_upload(field.data).name
+        except ImageRejected as error:
+            field.errors = [str(error)]
+            media.remove(*stored)  # nothing half-saved: drop this request's files
+            return profile_page(Maker.get_by_id(maker.id), photos_form=form)
+        stored.append(name)
+        replaced.append(getattr(maker, field.name))
+        setattr(maker, field.name, name)
+    with db.atomic():
+        maker.save()
+    media.remove(*replaced)
+    flash("Photo removed." if removing else "Your photos are saved.", "success")
+    return redirect(url_for(".profile"), code=303)

@@ -1,0 +1,170 @@
+"""The maker's stories: list, write, preview, publish, unpublish, delete."""
+
+from flask import abort, current_app, flash, render_template, request, url_for
+from flask_login import current_user
+
+from .. import media
+from ..extensions import db
+from ..forms import StoryForm
+from ..htmx import redirect_after_post, render
+from ..images import ImageRejected
+from ..models import Photo, Story
+from . import bp
+
+MESSAGES = {
+    "draft": "Draft saved. Only you can see it.",
+    "publish": "Story published. It is on your profile now.",
+    "save": "Changes saved.",
+    "unpublish": "Story unpublished. Only you can see it now.",
+}
+
+
+def own_story(story_id):
+    """The current maker's story, or 404: another maker's story is not found here."""
+    story = Story.get_or_none((Story.id == story_id) & (Story.maker == current_user.id))
+    if story is None:
+        abort(404)
+    return story
+
+
+@bp.route("/stories")
+def stories():
+    """All of the maker's stories, drafts included."""
+    return render_template(
+        "account/stories.html", stories=Story.with_photos(Story.of_maker(current_user.id))
+    )
+
+
+@bp.route("/stories/new", methods=["GET", "POST"])
+def new_story():
+    """Write a new story; it starts as a draft unless published straight away."""
+    return edit(None)
+
+
+@bp.route("/stories/<int:story_id>/edit", methods=["GET", "POST"])
+def edit_story(story_id):
+    """Edit a story, add a photo, publish or unpublish it."""
+    return edit(own_story(story_id))
+
+
+def story_form(story, **kwargs):
+    """The editor form, knowing how many photos the story already has."""
+    return StoryForm(
+        photo_count=len(story.photos) if story else 0,
+        photo_limit=current_app.config["PHOTOS_PER_STORY"],
+        **kwargs,
+    )
+
+
+def edit(story):
+    """Show the editor (GET), preview (action=preview) or save (any other action)."""
+    if story is not None:
+        story = Story.with_photos([story])[0]
+    if request.method == "GET":
+        return editor(story)
+    form = story_form(story)
+    action = request.form.get("action", "draft")
+    if action == "preview":
+        return editor(story, form, preview=preview_of(form))
+    if action not in MESSAGES:
+        abort(400)
+    valid = form.validate_on_submit()
+    if valid and action == "publish":
+        valid = form.check_publishable()
+    if not valid:
+        return editor(story, form, status=422)
+    stored = None
+    if form.has_photo:
+        try:
+            stored = media.save_upload(form.photo.data)
+        except ImageRejected as error:
+            form.photo.errors = [str(error)]
+            return editor(story, form, status=422)
+    try:
+        story = save(story, form, action, stored)
+    except Exception:
+        if stored:
+            media.remove(stored.name)  # no stray file when the database refuses
+        raise
+    flash(MESSAGES[action], "success")
+    return redirect_after_post(url_for(".edit_story", story_id=story.id))
+
+
+def save(story, form, action, stored):
+    """Write the story (and a new photo's row) in one transaction."""
+    with db.atomic():
+        story = story or Story(maker=current_user.id)
+        story.set_text(**text_of(form))
+        if action == "publish":
+            story.publish()
+        elif action == "unpublish":
+            story.unpublish()
+        story.save()
+        if stored:
+            Photo.create(
+                story=story, name=stored.name, alt=form.photo_alt.data,
+                position=Photo.next_position(story), width=stored.width, height=stored.height,
+                author=stored.author, copyright=stored.copyright,
+            )
+    return story
+
+
+def text_of(form):
+    """The story's text fields from the form, as Story.set_text takes them."""
+    return {
+        "title": form.title.data or "",
+        "body": form.body.data or "",
+        "materials": form.materials.data or "",
+        "process": form.techniques.data or "",
+        "time_taken": form.time_taken.data or "",
+    }
+
+
+def story_fields(story):
+    """The form's data for an existing story (what the maker typed), or None."""
+    if story is None:
+        return None
+    return {
+        "title": story.title, "body": story.body_md, "materials": story.materials,
+        "techniques": story.process_md, "time_taken": story.time_taken,
+    }
+
+
+def preview_of(form):
+    """An unsaved story rendered from the form, for the preview."""
+    story = Story(maker=current_user.id)
+    story.set_text(**text_of(form))
+    return story
+
+
+def editor(story, form=None, status=200, preview=None, fragment="account/_story_form.html",
+           **context):
+    """The editor page, or for htmx the fragment (by default the form) that swaps itself."""
+    if form is None:
+        form = story_form(story, formdata=None, data=story_fields(story))
+    return render(
+        "account/story_edit.html", fragment, status,
+        story=story, form=form, preview=preview, **context,
+    )
+
+
+@bp.route("/stories/preview", methods=["POST"])
+def preview_story():
+    """The rendered preview of whatever is in the editor (htmx, as the maker types)."""
+    form = story_form(None)
+    return render_template("account/_story_preview.html", preview=preview_of(form))
+
+
+@bp.route("/stories/<int:story_id>/delete", methods=["GET", "POST"])
+def delete_story(story_id):
+    """Ask (GET), then delete the story and its photos for good (POST)."""
+    story = own_story(story_id)
+    if request.method == "GET":
+        return render_template("account/story_delete.html", story=story)
+    names = [photo.name for photo in story.photos]
+    with db.atomic():
+        Photo.delete().where(Photo.story == story).execute()
+        story.delete_instance()
+    media.remove(*names)
+    flash(f"“{story.title}” is deleted, with its photos.", "success")
+    return redirect_after_post(url_for(".stories"))

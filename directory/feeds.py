@@ -1,0 +1,46 @@
+"""Atom feeds of published stories: everything, one maker's, one craft's."""
+
+from flask import Blueprint, Response, abort, render_template, url_for
+
+from .crafts import CRAFTS, craft_label
+from .models import Maker, Story
+
+bp = Blueprint("feeds", __name__)
+
+FEED_LENGTH = 30
+
+
+def atom(title, page_url, stories_query):
+    """An Atom document of the newest stories in the query."""
+    stories = Story.with_photos(stories_query.limit(FEED_LENGTH))
+    updated = max((story.updated_at for story in stories), default=None)
+    body = render_template(
+        "feeds/atom.xml", title=title, page_url=page_url, stories=stories, updated=updated
+    )
+    return Response(body, mimetype="application/atom+xml")
+
+
+@bp.route("/feeds/stories.atom")
+def all_stories():
+    """Every maker's newest published stories."""
+    return atom("New stories from makers", url_for("public.home", _external=True),
+                Story.newest_first(Story.published()))
+
+
+@bp.route("/makers/<slug>/feed.atom")
+def maker_stories(slug):
+    """One maker's newest published stories."""
+    maker = Maker.listed().where(Maker.slug == slug).first()
+    if maker is None:
+        abort(404)
+    return atom(f"Stories from {maker.display_name}",
+                url_for("public.profile", slug=slug, _external=True), Story.by_maker(maker))
+
+
+@bp.route("/crafts/<craft>/feed.atom")
+def craft_stories(craft):
+    """Newest published stories by makers of one craft."""
+    if craft not in CRAFTS:
+        abort(404)
+    return atom(f"{craft_label(craft)}: new stories from makers",
+                url_for("public.makers", craft=craft, _external=True), Story.by_craft(craft))
