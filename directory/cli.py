@@ -3,10 +3,10 @@
 import click
 from flask.cli import with_appcontext
 
+from . import demo
 from .extensions import db
 from .forms import PASSWORD_MIN
-from .models import Link, Maker, normalise_email
-from .sanitise import render_markdown
+from .models import Maker, normalise_email
 from .text import slugify
 
 
@@ -16,34 +16,14 @@ def register(app):
     app.cli.add_command(create_moderator_command)
 
 
-def create_demo_maker(entry):
-    """Create one demo maker with crafts and links from a demo_data entry."""
-    slug = Maker.unique_slug(slugify(entry["display_name"]))
-    maker = Maker(
-        email=f"{slug}@demo.example",
-        display_name=entry["display_name"],
-        slug=slug,
-        tagline=entry["tagline"],
-        about_md=entry["about"],
-        about_html=render_markdown(entry["about"]),
-        commissions=entry["commissions"],
-    )
-    maker.set_place(entry["place"])
-    maker.set_unusable_password()
-    maker.save()
-    maker.set_crafts(entry["crafts"])
-    for position, (kind, url, label) in enumerate(entry["links"], start=1):
-        Link.create(maker=maker, kind=kind, url=url, label=label, position=position)
-    return maker
-
-
 @click.command("seed-demo")
 @with_appcontext
 @click.option("--force", is_flag=True, help="Add the demo makers even if makers exist.")
 @click.option("--if-empty", is_flag=True, help="Quietly do nothing if makers exist.")
 def seed_demo_command(force, if_empty):
-    """Fill an empty database with about 30 demo makers and their links."""
-    from .demo_data import MAKERS  # noqa: PLC0415 (only this command needs it)
+    """Fill an empty database with about 30 demo makers, their links and stories."""
+    from .demo_data import MAKERS  # noqa: PLC0415 (only this command needs them)
+    from .demo_stories import STORIES  # noqa: PLC0415
 
     with db.connection_context():
         existing = Maker.select().count()
@@ -54,13 +34,9 @@ def seed_demo_command(force, if_empty):
                 f"The database already has {existing} makers. "
                 "Use --force to add the demo makers anyway."
             )
-        added = 0
         with db.atomic():
-            for entry in MAKERS:
-                if not Maker.select().where(Maker.display_name == entry["display_name"]).exists():
-                    create_demo_maker(entry)
-                    added += 1
-    click.echo(f"Added {added} demo makers.")
+            makers, stories = demo.seed(MAKERS, STORIES)
+    click.echo(f"Added {makers} demo makers and {stories} stories.")
 
 
 @click.command("create-moderator")

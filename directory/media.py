@@ -1,8 +1,10 @@
 """Stored photos: saving an upload through the image pipeline, serving, removing."""
 
 import re
+from io import BytesIO
 
 from flask import Blueprint, abort, current_app, send_from_directory, url_for
+from werkzeug.datastructures import FileStorage
 
 from . import images
 
@@ -21,6 +23,11 @@ def save_upload(file_storage):
         max_bytes=config["MAX_UPLOAD_BYTES"],
         max_pixels=config["MAX_IMAGE_PIXELS"],
     )
+
+
+def save_upload_bytes(data):
+    """Run image bytes made on the server (demo photos) through the same pipeline."""
+    return save_upload(FileStorage(BytesIO(data)))
 
 
 def remove(*names):
