@@ -41,13 +41,28 @@ def file_name(name, size):
     return f"{name}-{size}.jpg"
 
 
+def number(value):
+    """A limit for people: 40, 2.5 or 0.48, never a rounded-down 0."""
+    if value >= 10:
+        return f"{value:.0f}"
+    if value >= 1:
+        return f"{value:.1f}".removesuffix(".0")
+    return f"{value:.2g}"
+
+
+def describe_bytes(count):
+    """A byte limit in MB, or in KB when it is under one MB."""
+    if count >= 1024 * 1024:
+        return f"{number(count / (1024 * 1024))} MB"
+    return f"{number(count / 1024)} KB"
+
+
 def read_limited(stream, max_bytes):
     """The upload's bytes, refusing it as soon as it passes max_bytes."""
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise ImageRejected(
-            f"That file is larger than {max_bytes // (1024 * 1024)} MB. "
-            "Please choose a smaller one."
+            f"That file is larger than {describe_bytes(max_bytes)}. Please choose a smaller one."
         )
     if not data:
         raise ImageRejected("That file is empty. Please choose a photo.")
@@ -66,7 +81,7 @@ def open_image(data, max_pixels):
             if width * height > max_pixels:
                 raise ImageRejected(
                     f"That image is {width}×{height} pixels; please keep it under "
-                    f"{max_pixels // 1_000_000} megapixels."
+                    f"{number(max_pixels / 1_000_000)} megapixels."
                 )
             image.load()
     except ImageRejected:
