@@ -14,6 +14,11 @@ def render(page_template, fragment_template, status=200, **context):
     ``Vary: HX-Request`` keeps caches from mixing the two.
     """
     template = fragment_template if request.htmx else page_template
+    return fragment(template, status, **context)
+
+
+def fragment(template, status=200, **context):
+    """Render a template that depends on HX-Request, with `Vary: HX-Request`."""
     response = make_response(render_template(template, **context), status)
     response.vary.add("HX-Request")
     return response

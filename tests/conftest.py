@@ -31,6 +31,7 @@ def app_config(tmp_path):
         "TESTING": True,
         "SECRET_KEY": "test-secret",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'test.sqlite3'}",
+        "UPLOAD_FOLDER": str(tmp_path / "uploads"),
         "WTF_CSRF_ENABLED": False,
         "MAKERS_PER_PAGE": 5,
     }

@@ -1,6 +1,7 @@
 """Operator commands (init-db, seed-demo, create-moderator) and start-up configuration."""
 
 import stat
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -9,7 +10,7 @@ from directory import config, create_app
 from directory.db import init_db
 from directory.demo_data import MAKERS as DEMO_MAKERS
 from directory.extensions import db
-from directory.models import Link, Maker, MakerCraft
+from directory.models import Link, Maker, MakerCraft, Story
 from directory.text import slugify
 
 
@@ -47,7 +48,7 @@ def test_init_db_function_twice_keeps_data(app, make_maker):
 def test_seed_demo_fills_an_empty_database(runner, app, client):
     result = runner.invoke(args=["seed-demo"])
     assert result.exit_code == 0, result.output
-    assert "Added 30 demo makers." in result.output
+    assert "Added 30 demo makers and 26 stories." in result.output
 
     with app.app_context(), db.connection_context():
         makers = list(Maker.with_profile(Maker.select()))
@@ -61,6 +62,14 @@ def test_seed_demo_fills_an_empty_database(runner, app, client):
         assert all(maker.email.endswith("@demo.example") for maker in makers)
         assert all(not maker.is_moderator for maker in makers)
         slugs = [maker.slug for maker in makers]
+        stories = Story.with_photos(Story.published())
+        assert len(stories) == 26
+        assert all(story.photos and story.body_html for story in stories)
+    stored = sorted(p.name for p in Path(app.config["UPLOAD_FOLDER"]).iterdir())
+    expected = sorted(f"{photo.name}-{size}.jpg" for story in stories
+                      for photo in story.photos for size in ("display", "thumb"))
+    assert stored == expected  # every demo photo went through the pipeline, no strays
+    assert b"Recent stories" in client.get("/").data
 
     listing = client.get("/makers")
     assert listing.status_code == 200
@@ -107,13 +116,13 @@ def test_seed_demo_force_adds_beside_existing_makers_but_never_twice(runner, app
     make_maker("Ada Potter")
     first = runner.invoke(args=["seed-demo", "--force"])
     assert first.exit_code == 0, first.output
-    assert "Added 30 demo makers." in first.output
+    assert "Added 30 demo makers and 26 stories." in first.output
     after_first = counts(app)
     assert after_first[0] == 31
 
     second = runner.invoke(args=["seed-demo", "--force"])
     assert second.exit_code == 0, second.output
-    assert "Added 0 demo makers." in second.output
+    assert "Added 0 demo makers and 0 stories." in second.output
     assert counts(app) == after_first
 
 

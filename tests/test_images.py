@@ -27,11 +27,6 @@ ONE_YEAR = 365 * 24 * 3600
 
 
 @pytest.fixture
-def app_config(app_config, tmp_path):
-    return {**app_config, "UPLOAD_FOLDER": str(tmp_path / "uploads")}
-
-
-@pytest.fixture
 def folder(tmp_path):
     path = tmp_path / "store"
     path.mkdir()

@@ -6,7 +6,7 @@ from flask_login import current_user
 from .. import media
 from ..extensions import db
 from ..forms import StoryForm
-from ..htmx import redirect_after_post, render
+from ..htmx import fragment, redirect_after_post, render
 from ..images import ImageRejected
 from ..models import Photo, Story
 from . import bp
@@ -152,7 +152,7 @@ def editor(story, form=None, status=200, preview=None, fragment="account/_story_
 def preview_story():
     """The rendered preview of whatever is in the editor (htmx, as the maker types)."""
     form = story_form(None)
-    return render_template("account/_story_preview.html", preview=preview_of(form))
+    return fragment("account/_story_preview.html", preview=preview_of(form))
 
 
 @bp.route("/stories/<int:story_id>/delete", methods=["GET", "POST"])
