@@ -16,7 +16,7 @@ from .models import Link, Maker, Photo, Story, utcnow
 from .sanitise import render_markdown
 from .text import slugify
 
-PHOTO_SIZE = (1200, 900)
+PHOTO_SIZE = (960, 720)
 
 
 def create_maker(entry):
@@ -77,7 +77,7 @@ def draw_photo(hue, seed):
         draw.ellipse((x - w / 2, y - h / 2, x + w / 2, y + h / 2), fill=shade)
         draw.ellipse((x - w / 2.6, y - h / 2.2, x + w / 2.6, y - h / 6),
                      fill=rgb(hue, 0.2, 0.95))
-    image = image.filter(ImageFilter.GaussianBlur(3))
+    image = image.filter(ImageFilter.BoxBlur(2))
     buffer = BytesIO()
     image.save(buffer, "JPEG", quality=88)
     return buffer.getvalue()
