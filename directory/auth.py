@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
+from . import search
 from .extensions import db, login_manager
 from .forms import LoginForm, SignupForm
 from .models import Maker, normalise_email
@@ -50,6 +51,7 @@ def signup():
             )
             maker.set_password(form.password.data)
             maker.save()
+            search.index_maker(maker)
         login_user(maker)
         flash("Welcome! Your profile is live. Tell visitors what you make.", "success")
         return redirect(url_for("account.profile"), code=303)

@@ -3,7 +3,7 @@
 import click
 from flask.cli import with_appcontext
 
-from . import demo
+from . import demo, search
 from .extensions import db
 from .forms import PASSWORD_MIN
 from .models import Maker, normalise_email
@@ -61,4 +61,5 @@ def create_moderator_command(email, password):
         maker.role = Maker.ROLE_MODERATOR
         with db.atomic():
             maker.save()
+            search.index_maker(maker)
     click.echo(f"{email} is now a moderator.")

@@ -11,7 +11,7 @@ from io import BytesIO
 
 from PIL import Image, ImageDraw, ImageFilter
 
-from . import media
+from . import media, search
 from .models import Link, Maker, Photo, Story, utcnow
 from .sanitise import render_markdown
 from .text import slugify
@@ -37,6 +37,7 @@ def create_maker(entry):
     maker.set_crafts(entry["crafts"])
     for position, (kind, url, label) in enumerate(entry["links"], start=1):
         Link.create(maker=maker, kind=kind, url=url, label=label, position=position)
+    search.index_maker(maker)
     return maker
 
 
@@ -48,6 +49,7 @@ def create_story(maker, entry):
     story.publish()
     story.published_at = story.updated_at = utcnow() - timedelta(days=entry["days_ago"])
     story.save()
+    search.index_story(story)
     for position, photo in enumerate(entry["photos"], start=1):
         stored = media.save_upload_bytes(draw_photo(photo["hue"], f"{entry['title']}{position}"))
         Photo.create(story=story, name=stored.name, alt=photo["alt"], position=position,

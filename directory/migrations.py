@@ -8,6 +8,7 @@ playhouse.migrate, e.g. ``migrate(migrator.add_column("maker", "x", field))``.
 from peewee import IntegerField, Model
 from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
 
+from . import search
 from .db import is_sqlite
 from .extensions import db
 from .models import MODELS, Maker
@@ -39,9 +40,15 @@ def add_profile_photos(migrator):
     migrate(*operations)
 
 
+def add_search_index(migrator):
+    """3: full-text search; index what is already there."""
+    db.create_tables(search.INDEX_MODELS, safe=True)
+    search.rebuild()
+
+
 # (version, function) pairs, in order. Version 1 is the first schema; a new
 # database is created at the latest version by create_tables.
-STEPS = [(2, add_profile_photos)]
+STEPS = [(2, add_profile_photos), (3, add_search_index)]
 
 
 def current_version():
@@ -55,6 +62,8 @@ def upgrade():
     with db.atomic():
         fresh = not SchemaVersion.table_exists()
         db.create_tables([SchemaVersion, *MODELS], safe=True)
+        if is_sqlite():
+            db.create_tables(search.INDEX_MODELS, safe=True)
         if fresh:
             latest = STEPS[-1][0] if STEPS else 1
             SchemaVersion.create(version=latest)

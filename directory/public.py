@@ -4,6 +4,7 @@ from flask import Blueprint, Response, abort, render_template, request, url_for
 from flask import current_app as app
 from flask_login import current_user
 
+from . import search
 from .crafts import CRAFTS
 from .extensions import db
 from .htmx import render
@@ -29,6 +30,12 @@ def page_arg():
     return max(request.args.get("page", 1, type=int), 1)
 
 
+def filter_args():
+    """(craft, place) from the query string; an unknown craft means no filter."""
+    craft = request.args.get("craft", "")
+    return (craft if craft in CRAFTS else ""), request.args.get("place", "").strip()[:80]
+
+
 def page_of(query, page, per_page):
     """(rows of that page, whether another page follows), in one query."""
     rows = list(query.paginate(page, per_page).limit(per_page + 1))
@@ -38,9 +45,7 @@ def page_of(query, page, per_page):
 @bp.route("/makers")
 def makers():
     """All makers, filterable by craft and place, a page at a time."""
-    craft = request.args.get("craft", "")
-    craft = craft if craft in CRAFTS else ""
-    place = request.args.get("place", "").strip()[:80]
+    craft, place = filter_args()
     page = page_arg()
     per_page = app.config["MAKERS_PER_PAGE"]
     rows, has_more = page_of(Maker.browse(craft=craft, place=place), page, per_page)
@@ -88,6 +93,35 @@ def story(story_id):
     story = found[0]
     maker = Maker.with_profile(Maker.select().where(Maker.id == story.maker_id))[0]
     return render_template("public/story.html", story=story, maker=maker)
+
+
+@bp.route("/search")
+def search_page():
+    """Search makers and stories; htmx gets the results alone (active search)."""
+    text = request.args.get("q", "").strip()[:200]
+    craft, place = filter_args()
+    page = page_arg()
+    per_page = app.config["STORIES_PER_PAGE"]
+    stories = search.find_stories(text, craft, place, limit=per_page + 1,
+                                  offset=(page - 1) * per_page)
+    has_more = len(stories) > per_page
+    filters = {key: value for key, value in (("craft", craft), ("place", place)) if value}
+    # The first page's fragment is every result; later pages only add stories.
+    fragment = "public/_search_results.html" if page == 1 else "public/_story_results.html"
+    return render(
+        "public/search.html",
+        fragment,
+        q=text,
+        craft=craft,
+        place=place,
+        page=page,
+        makers=search.find_makers(text, craft, place) if page == 1 else [],
+        stories=stories[:per_page],
+        next_url=url_for(".search_page", q=text, page=page + 1, **filters) if has_more else None,
+        searched=bool(search.words(text)),
+        craft_counts=MakerCraft.counts(),
+        places=Maker.place_choices(),
+    )
 
 
 @bp.route("/healthz")

@@ -3,7 +3,7 @@
 from flask import flash, redirect, request, url_for
 from flask_login import current_user
 
-from .. import media
+from .. import media, search
 from ..extensions import db
 from ..forms import ProfileForm, ProfilePhotosForm
 from ..htmx import render
@@ -33,6 +33,7 @@ def profile():
         with db.atomic():
             maker.save()
             maker.set_crafts(form.crafts.data or [])
+            search.index_maker(maker)
         flash("Your profile is saved.", "success")
         return redirect(url_for(".profile"), code=303)
     return profile_page(maker, form=form)

@@ -3,7 +3,7 @@
 from flask import abort, current_app, flash, render_template, request, url_for
 from flask_login import current_user
 
-from .. import media
+from .. import media, search
 from ..extensions import db
 from ..forms import StoryForm
 from ..htmx import fragment, redirect_after_post, render
@@ -100,6 +100,7 @@ def save(story, form, action, stored):
         elif action == "unpublish":
             story.unpublish()
         story.save()
+        search.index_story(story)
         if stored:
             Photo.create(
                 story=story, name=stored.name, alt=form.photo_alt.data,
@@ -164,6 +165,7 @@ def delete_story(story_id):
     names = [photo.name for photo in story.photos]
     with db.atomic():
         Photo.delete().where(Photo.story == story).execute()
+        search.remove_story(story.id)
         story.delete_instance()
     media.remove(*names)
     flash(f"“{story.title}” is deleted, with its photos.", "success")

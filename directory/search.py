@@ -1,0 +1,232 @@
+"""Full-text search of makers and stories, behind a small interface.
+
+    index_maker(maker), index_story(story), remove_story(story_id),
+    remove_maker(maker_id), find_makers(...), find_stories(...)
+
+On SQLite it is FTS5 (unicode61 with diacritics removed, prefix indexes,
+bm25 ranking, highlighted snippets); on another engine a plain LIKE search
+stands in until that engine brings its own full-text search. Indexing runs
+inside the caller's transaction, so the index never disagrees with the data.
+What a visitor types is never passed as query syntax: it is split into words,
+each quoted, so operators and stray quotes are searched as text.
+"""
+
+import re
+
+from markupsafe import Markup, escape
+from peewee import SQL, fn
+from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
+
+from .crafts import craft_label
+from .db import is_sqlite
+from .extensions import db
+from .models import Maker, MakerCraft, Story
+from .sanitise import plain_text
+
+WORD = re.compile(r"[^\W_]+")  # letters and digits; everything else separates
+MAX_WORDS = 8
+HIT_START, HIT_END = "\x02", "\x03"  # snippet markers no typed text can contain
+MARK_START, MARK_END = Markup("<mark>"), Markup("</mark>")
+TOKENIZE = "unicode61 remove_diacritics 2"
+
+
+class MakerIndex(FTS5Model):
+    rowid = RowIDField()
+    name = SearchField()
+    tagline = SearchField()
+    about = SearchField()
+    crafts = SearchField()
+    place = SearchField()
+
+    class Meta:
+        database = db
+        table_name = "maker_index"
+        options = {"tokenize": TOKENIZE, "prefix": "2 3 4"}
+
+
+class StoryIndex(FTS5Model):
+    rowid = RowIDField()
+    title = SearchField()
+    body = SearchField()
+    materials = SearchField()
+    process = SearchField()
+
+    class Meta:
+        database = db
+        table_name = "story_index"
+        options = {"tokenize": TOKENIZE, "prefix": "2 3 4"}
+
+
+INDEX_MODELS = [MakerIndex, StoryIndex]
+
+# Column weights for bm25: a title or name counts far more than a mention.
+MAKER_WEIGHTS = (10.0, 4.0, 1.0, 4.0, 3.0)
+STORY_WEIGHTS = (10.0, 1.0, 3.0, 2.0)
+
+
+def words(query):
+    """The words of what a visitor typed (at most MAX_WORDS), lower-cased."""
+    return [word.lower() for word in WORD.findall(query or "")][:MAX_WORDS]
+
+
+def match_expression(query):
+    """An FTS5 query in which every word is a quoted prefix: "embroid"* "silver"*."""
+    return " ".join('"{}"*'.format(word.replace('"', '""')) for word in words(query))
+
+
+def highlight(snippet):
+    """Escape a snippet, then turn the hit markers into <mark>."""
+    return escape(snippet or "").replace(HIT_START, MARK_START).replace(HIT_END, MARK_END)
+
+
+# --- keeping the index in step ---------------------------------------------
+
+def maker_document(maker):
+    return {
+        "name": maker.display_name,
+        "tagline": maker.tagline,
+        "about": plain_text(maker.about_html),
+        "crafts": " ".join(craft_label(craft) for craft in maker.crafts),
+        "place": maker.place,
+    }
+
+
+def story_document(story):
+    return {
+        "title": story.title,
+        "body": plain_text(story.body_html),
+        "materials": story.materials,
+        "process": plain_text(story.process_html),
+    }
+
+
+def index_maker(maker):
+    """Add or refresh a maker in the index (call inside the write's transaction)."""
+    if is_sqlite():
+        MakerIndex.replace(rowid=maker.id, **maker_document(maker)).execute()
+
+
+def index_story(story):
+    """Add or refresh a story in the index."""
+    if is_sqlite():
+        StoryIndex.replace(rowid=story.id, **story_document(story)).execute()
+
+
+def remove_story(story_id):
+    if is_sqlite():
+        StoryIndex.delete().where(StoryIndex.rowid == story_id).execute()
+
+
+def remove_maker(maker_id):
+    """Remove a maker and all their stories from the index."""
+    if is_sqlite():
+        stories = Story.select(Story.id).where(Story.maker == maker_id)
+        StoryIndex.delete().where(StoryIndex.rowid.in_(stories)).execute()
+        MakerIndex.delete().where(MakerIndex.rowid == maker_id).execute()
+
+
+def rebuild():
+    """Index every maker and story again (after an upgrade, or to repair)."""
+    if not is_sqlite():
+        return
+    with db.atomic():
+        MakerIndex.delete().execute()
+        StoryIndex.delete().execute()
+        for maker in Maker.with_crafts(Maker.select()):
+            index_maker(maker)
+        for story in Story.select():
+            index_story(story)
+
+
+# --- searching -------------------------------------------------------------
+
+def filtered(query, craft=None, place=None):
+    """Limit a query over makers to one craft and one place."""
+    if craft:
+        query = query.where(
+            Maker.id.in_(MakerCraft.select(MakerCraft.maker).where(MakerCraft.craft == craft))
+        )
+    if place:
+        query = query.where(Maker.place_key == place)
+    return query
+
+
+def find_makers(text, craft=None, place=None, limit=6):
+    """Listed makers matching the text, best first, each with a `.snippet`."""
+    match = match_expression(text)
+    if not match:
+        return []
+    if not is_sqlite():
+        return like_makers(text, craft, place, limit)
+    rank = fn.bm25(SQL("maker_index"), *MAKER_WEIGHTS)
+    snippet = fn.snippet(SQL("maker_index"), -1, HIT_START, HIT_END, "…", 12)
+    query = (
+        Maker.listed()
+        .select_extend(snippet.alias("snippet_text"))
+        .join(MakerIndex, on=(MakerIndex.rowid == Maker.id))
+        .where(SQL("maker_index MATCH ?", [match]))
+        .order_by(rank, Maker.id)
+        .limit(limit)
+    )
+    return with_snippets(Maker.with_crafts(filtered(query, craft, place)))
+
+
+def find_stories(text, craft=None, place=None, limit=10, offset=0):
+    """Published stories matching the text, best first, each with a `.snippet`."""
+    match = match_expression(text)
+    if not match:
+        return []
+    if not is_sqlite():
+        return like_stories(text, craft, place, limit, offset)
+    rank = fn.bm25(SQL("story_index"), *STORY_WEIGHTS)
+    snippet = fn.snippet(SQL("story_index"), -1, HIT_START, HIT_END, "…", 16)
+    query = (
+        Story.published()
+        .select_extend(snippet.alias("snippet_text"))
+        .join_from(Story, StoryIndex, on=(StoryIndex.rowid == Story.id))
+        .where(SQL("story_index MATCH ?", [match]))
+        .order_by(rank, Story.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    return with_snippets(Story.with_photos(filtered(query, craft, place)))
+
+
+def with_snippets(rows):
+    for row in rows:
+        row.snippet = highlight(getattr(row, "snippet_text", ""))
+    return rows
+
+
+# --- the stand-in for engines without FTS5 ----------------------------------
+
+def like_all(columns, text):
+    """Every word appears in at least one of the columns (peewee escapes % and _)."""
+    condition = None
+    for word in words(text):
+        any_column = None
+        for column in columns:
+            term = column.contains(word)
+            any_column = term if any_column is None else (any_column | term)
+        condition = any_column if condition is None else (condition & any_column)
+    return condition
+
+
+def like_makers(text, craft, place, limit):
+    columns = [Maker.display_name, Maker.tagline, Maker.about_md, Maker.place]
+    query = filtered(Maker.listed().where(like_all(columns, text)), craft, place)
+    return with_plain_snippets(Maker.with_crafts(query.order_by(Maker.id.desc()).limit(limit)),
+                               "tagline")
+
+
+def like_stories(text, craft, place, limit, offset):
+    columns = [Story.title, Story.body_md, Story.materials, Story.process_md]
+    query = filtered(Story.published().where(like_all(columns, text)), craft, place)
+    query = Story.newest_first(query).limit(limit).offset(offset)
+    return with_plain_snippets(Story.with_photos(query), "summary")
+
+
+def with_plain_snippets(rows, attribute):
+    for row in rows:
+        row.snippet = escape(getattr(row, attribute))
+    return rows
