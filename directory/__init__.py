@@ -23,9 +23,10 @@ def create_app(test_config=None):
         app.config.update(test_config)
     config.ensure_secret_key(app)
 
-    from . import db, errors, templating
+    from . import db, errors, routing, templating
     from .extensions import csrf, htmx, login_manager
 
+    routing.init_app(app)
     db.init_app(app)
     csrf.init_app(app)
     htmx.init_app(app)

@@ -34,7 +34,7 @@ def maker_stories(slug):
     if maker is None:
         abort(404)
     return atom(f"Stories from {maker.display_name}",
-                url_for("public.profile", slug=slug, _external=True), Story.by_maker(maker))
+                url_for("public.profile", slug=slug, _external=True), Story.published_by(maker))
 
 
 @bp.route("/crafts/<craft>/feed.atom")

@@ -11,9 +11,11 @@ def render(page_template, fragment_template, status=200, **context):
     """Render the page, or the fragment alone for an htmx request.
 
     The page template includes the fragment, so both paths share the markup.
-    ``Vary: HX-Request`` keeps caches from mixing the two.
+    ``Vary: HX-Request`` keeps caches from mixing the two. When htmx restores
+    history it missed in its cache, it needs the whole page.
     """
-    template = fragment_template if request.htmx else page_template
+    partial = request.htmx and not request.htmx.history_restore_request
+    template = fragment_template if partial else page_template
     return fragment(template, status, **context)
 
 
@@ -21,13 +23,6 @@ def fragment(template, status=200, **context):
     """Render a template that depends on HX-Request, with `Vary: HX-Request`."""
     response = make_response(render_template(template, **context), status)
     response.vary.add("HX-Request")
-    return response
-
-
-def hx_headers(response, **headers):
-    """Set HX-* response headers: hx_headers(resp, trigger="saved") -> HX-Trigger."""
-    for name, value in headers.items():
-        response.headers["HX-" + name.replace("_", "-").title()] = value
     return response
 
 

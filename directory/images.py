@@ -123,6 +123,7 @@ def store_image(stream, folder, max_bytes, max_pixels):
     image = open_image(read_limited(stream, max_bytes), max_pixels)
     author, copyright_ = credits(image)
     upright = flatten(ImageOps.exif_transpose(image))
+    upright.info.clear()  # nothing of the source's metadata (comments, XMP, ICC) is written
     name = secrets.token_urlsafe(16)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)

@@ -8,9 +8,11 @@ from . import search
 from .crafts import CRAFTS
 from .extensions import db
 from .htmx import render
-from .models import Maker, MakerCraft, Story
+from .models import Link, Maker, MakerCraft, Story, load_backrefs
 
 bp = Blueprint("public", __name__)
+
+MAX_PAGE = 10_000
 
 
 @bp.route("/")
@@ -27,7 +29,7 @@ def home():
 
 def page_arg():
     """The ?page= number: bad or negative input means the first page."""
-    return max(request.args.get("page", 1, type=int), 1)
+    return min(max(request.args.get("page", 1, type=int), 1), MAX_PAGE)
 
 
 def filter_args():
@@ -72,7 +74,7 @@ def profile(slug):
         abort(404)
     maker = found[0]
     page = page_arg()
-    stories, has_more = page_of(Story.by_maker(maker), page, app.config["STORIES_PER_PAGE"])
+    stories, has_more = page_of(Story.published_by(maker), page, app.config["STORIES_PER_PAGE"])
     return render(
         "public/profile.html",
         "public/_story_list.html",
@@ -84,14 +86,14 @@ def profile(slug):
     )
 
 
-@bp.route("/stories/<int:story_id>")
+@bp.route("/stories/<id:story_id>")
 def story(story_id):
     """One story: photos, the text, how it is made, and the maker's card."""
     found = Story.with_photos(Story.select(Story, Maker).join(Maker).where(Story.id == story_id))
     if not found or not found[0].visible_to(current_user):
         abort(404)
     story = found[0]
-    maker = Maker.with_profile(Maker.select().where(Maker.id == story.maker_id))[0]
+    maker = load_backrefs([story.maker], MakerCraft.maker, Link.maker)[0]
     return render_template("public/story.html", story=story, maker=maker)
 
 

@@ -3,7 +3,7 @@
 from . import media
 from .crafts import CRAFTS, craft_label
 from .images import file_name
-from .models import Link, utcnow
+from .models import utcnow
 
 HTMX_FILE = "vendor/htmx-2.0.11.min.js"
 
@@ -12,7 +12,6 @@ def init_app(app):
     """Register template globals."""
     app.jinja_env.globals.update(
         CRAFTS=CRAFTS,
-        LINK_KINDS=Link.KINDS,
         craft_label=craft_label,
         HTMX_FILE=HTMX_FILE,
         photo_url=media.url,

@@ -57,14 +57,14 @@ def links():
     return links_editor()
 
 
-@bp.route("/links/<int:link_id>/edit")
+@bp.route("/links/<id:link_id>/edit")
 def edit_link(link_id):
     """Show one link as an edit form, in place of its row."""
     link = own_link(link_id)
     return links_editor(editing=link.id, edit_form=LinkForm(obj=link, prefix="edit"))
 
 
-@bp.route("/links/<int:link_id>", methods=["POST"])
+@bp.route("/links/<id:link_id>", methods=["POST"])
 def update_link(link_id):
     """Save an edited link."""
     link = own_link(link_id)
@@ -78,7 +78,7 @@ def update_link(link_id):
     return links_done("Link saved.")
 
 
-@bp.route("/links/<int:link_id>/move", methods=["POST"])
+@bp.route("/links/<id:link_id>/move", methods=["POST"])
 def move_link(link_id):
     """Move a link one place up or down the list."""
     link = own_link(link_id)
@@ -89,7 +89,7 @@ def move_link(link_id):
     return links_done("Links reordered.")
 
 
-@bp.route("/links/<int:link_id>/delete", methods=["POST"])
+@bp.route("/links/<id:link_id>/delete", methods=["POST"])
 def delete_link(link_id):
     """Remove a link from the profile."""
     own_link(link_id).delete_instance()

@@ -33,7 +33,7 @@ def photos_done(story, message, status=200, failed=None):
     return redirect(url_for(".edit_story", story_id=story.id), code=303)
 
 
-@bp.route("/stories/<int:story_id>/photos/<int:photo_id>", methods=["POST"])
+@bp.route("/stories/<id:story_id>/photos/<id:photo_id>", methods=["POST"])
 def update_photo(story_id, photo_id):
     """Change a photo's description (alt text)."""
     photo = own_photo(story_id, photo_id)
@@ -45,7 +45,7 @@ def update_photo(story_id, photo_id):
     return photos_done(photo.story, "Description saved.")
 
 
-@bp.route("/stories/<int:story_id>/photos/<int:photo_id>/move", methods=["POST"])
+@bp.route("/stories/<id:story_id>/photos/<id:photo_id>/move", methods=["POST"])
 def move_photo(story_id, photo_id):
     """Move a photo one place earlier or later; the first one is the cover."""
     photo = own_photo(story_id, photo_id)
@@ -56,7 +56,7 @@ def move_photo(story_id, photo_id):
     return photos_done(photo.story, "Photos reordered.")
 
 
-@bp.route("/stories/<int:story_id>/photos/<int:photo_id>/delete", methods=["POST"])
+@bp.route("/stories/<id:story_id>/photos/<id:photo_id>/delete", methods=["POST"])
 def delete_photo(story_id, photo_id):
     """Remove a photo from the story, and its files from the disk."""
     photo = own_photo(story_id, photo_id)

@@ -17,10 +17,7 @@ from . import bp
 def profile():
     """Edit the public profile: name, address, tagline, about, crafts, place."""
     maker = Maker.get_by_id(current_user.id)
-    form = ProfileForm(obj=maker, maker=maker)
-    if request.method == "GET":
-        form.about.data = maker.about_md
-        form.crafts.data = maker.crafts
+    form = profile_form(maker) if request.method == "GET" else ProfileForm(maker=maker)
     if form.validate_on_submit():
         maker.display_name = form.display_name.data
         maker.slug = form.slug.data
@@ -39,9 +36,17 @@ def profile():
     return profile_page(maker, form=form)
 
 
+def profile_form(maker):
+    """The profile form filled from what the maker saved (about: as they typed it)."""
+    form = ProfileForm(formdata=None, obj=maker, maker=maker)
+    form.about.data = maker.about_md
+    form.crafts.data = maker.crafts
+    return form
+
+
 def profile_page(maker, form=None, photos_form=None):
     """The editor page; 422 when a form on it has errors."""
-    form = form or ProfileForm(formdata=None, obj=maker, maker=maker)
+    form = form or profile_form(maker)
     photos_form = photos_form or ProfilePhotosForm(formdata=None)
     status = 422 if form.errors or photos_form.errors else 200
     return render("account/profile.html", "account/_profile_form.html", status, form=form,
@@ -72,8 +77,12 @@ def profile_photos():
         stored.append(name)
         replaced.append(getattr(maker, field.name))
         setattr(maker, field.name, name)
-    with db.atomic():
-        maker.save()
+    try:
+        with db.atomic():
+            maker.save()
+    except Exception:
+        media.remove(*stored)  # the database refused: drop the new files, keep the old
+        raise
     media.remove(*replaced)
     flash("Photo removed." if removing else "Your photos are saved.", "success")
     return redirect(url_for(".profile"), code=303)

@@ -6,17 +6,31 @@ from flask_login import current_user
 from .. import media, search
 from ..extensions import db
 from ..forms import StoryForm
+from ..forms.stories import LIMITS
 from ..htmx import fragment, redirect_after_post, render
 from ..images import ImageRejected
 from ..models import Photo, Story
 from . import bp
 
-MESSAGES = {
-    "draft": "Draft saved. Only you can see it.",
-    "publish": "Story published. It is on your profile now.",
-    "save": "Changes saved.",
-    "unpublish": "Story unpublished. Only you can see it now.",
-}
+ACTIONS = {"draft", "publish", "save", "unpublish"}  # and "preview", which saves nothing
+
+
+def message_for(action, story):
+    """What to tell the maker after a save, from what happened to the story."""
+    if action == "publish":
+        return "Story published. It is on your profile now."
+    if action == "unpublish":
+        return "Story unpublished. Only you can see it now."
+    if story.is_published:
+        return "Changes saved."
+    return "Draft saved. Only you can see it."
+
+
+def will_be_published(story, action):
+    """Whether the story is public after this action (saving keeps the state)."""
+    if action in ("publish", "unpublish"):
+        return action == "publish"
+    return story is not None and story.is_published
 
 
 def own_story(story_id):
@@ -31,7 +45,7 @@ def own_story(story_id):
 def stories():
     """All of the maker's stories, drafts included."""
     return render_template(
-        "account/stories.html", stories=Story.with_photos(Story.of_maker(current_user.id))
+        "account/stories.html", stories=Story.with_photos(Story.all_by(current_user.id))
     )
 
 
@@ -41,7 +55,7 @@ def new_story():
     return edit(None)
 
 
-@bp.route("/stories/<int:story_id>/edit", methods=["GET", "POST"])
+@bp.route("/stories/<id:story_id>/edit", methods=["GET", "POST"])
 def edit_story(story_id):
     """Edit a story, add a photo, publish or unpublish it."""
     return edit(own_story(story_id))
@@ -52,6 +66,7 @@ def story_form(story, **kwargs):
     return StoryForm(
         photo_count=len(story.photos) if story else 0,
         photo_limit=current_app.config["PHOTOS_PER_STORY"],
+        max_bytes=current_app.config["MAX_UPLOAD_BYTES"],
         **kwargs,
     )
 
@@ -63,13 +78,13 @@ def edit(story):
     if request.method == "GET":
         return editor(story)
     form = story_form(story)
-    action = request.form.get("action", "draft")
+    action = request.form.get("action", "save")
     if action == "preview":
         return editor(story, form, preview=preview_of(form))
-    if action not in MESSAGES:
+    if action not in ACTIONS:
         abort(400)
     valid = form.validate_on_submit()
-    if valid and action == "publish":
+    if valid and will_be_published(story, action):
         valid = form.check_publishable()
     if not valid:
         return editor(story, form, status=422)
@@ -86,7 +101,7 @@ def edit(story):
         if stored:
             media.remove(stored.name)  # no stray file when the database refuses
         raise
-    flash(MESSAGES[action], "success")
+    flash(message_for(action, story), "success")
     return redirect_after_post(url_for(".edit_story", story_id=story.id))
 
 
@@ -110,14 +125,21 @@ def save(story, form, action, stored):
     return story
 
 
-def text_of(form):
-    """The story's text fields from the form, as Story.set_text takes them."""
+def text_of(form, cut=False):
+    """The story's text fields from the form, as Story.set_text takes them.
+
+    With cut=True each is shortened to its limit (for a preview of unchecked input).
+    """
+    def value(name):
+        text = getattr(form, name).data or ""
+        return text[: LIMITS[name]] if cut else text
+
     return {
-        "title": form.title.data or "",
-        "body": form.body.data or "",
-        "materials": form.materials.data or "",
-        "process": form.techniques.data or "",
-        "time_taken": form.time_taken.data or "",
+        "title": value("title"),
+        "body": value("body"),
+        "materials": value("materials"),
+        "process": value("techniques"),
+        "time_taken": value("time_taken"),
     }
 
 
@@ -132,9 +154,13 @@ def story_fields(story):
 
 
 def preview_of(form):
-    """An unsaved story rendered from the form, for the preview."""
+    """An unsaved story rendered from the form, for the preview.
+
+    Each field is cut to its length limit first: a preview never renders more
+    than a saved story could hold, however much is sent.
+    """
     story = Story(maker=current_user.id)
-    story.set_text(**text_of(form))
+    story.set_text(**text_of(form, cut=True))
     return story
 
 
@@ -156,7 +182,7 @@ def preview_story():
     return fragment("account/_story_preview.html", preview=preview_of(form))
 
 
-@bp.route("/stories/<int:story_id>/delete", methods=["GET", "POST"])
+@bp.route("/stories/<id:story_id>/delete", methods=["GET", "POST"])
 def delete_story(story_id):
     """Ask (GET), then delete the story and its photos for good (POST)."""
     story = own_story(story_id)

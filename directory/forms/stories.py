@@ -5,7 +5,11 @@ from flask_wtf.file import FileField
 from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, ValidationError
 
+from ..images import describe_bytes
 from .fields import strip
+
+# The longest each text field may be, in characters.
+LIMITS = {"title": 120, "body": 20_000, "materials": 300, "techniques": 3000, "time_taken": 80}
 
 ALT_HINT = (
     "For people who cannot see the photo: say what it shows, "
@@ -24,29 +28,29 @@ class StoryForm(FlaskForm):
     title = StringField(
         "Title",
         filters=[strip],
-        validators=[DataRequired("Give your story a title."), Length(max=120)],
+        validators=[DataRequired("Give your story a title."), Length(max=LIMITS["title"])],
     )
     body = TextAreaField(
         "The story",
-        validators=[Length(max=20_000)],
+        validators=[Length(max=LIMITS["body"])],
         description="How it is made, in your words. Markdown: **bold**, *italic*, "
         "[links](https://...), lists. No HTML.",
     )
     materials = StringField(
         "Materials",
         filters=[strip],
-        validators=[Length(max=300)],
+        validators=[Length(max=LIMITS["materials"])],
         description="Optional, e.g. recycled sterling silver, Welsh slate",
     )
     techniques = TextAreaField(
         "Techniques and process",
-        validators=[Length(max=3000)],
+        validators=[Length(max=LIMITS["techniques"])],
         description="Optional: the steps, tools and techniques. Markdown works here too.",
     )
     time_taken = StringField(
         "Time it took",
         filters=[strip],
-        validators=[Length(max=80)],
+        validators=[Length(max=LIMITS["time_taken"])],
         description="Optional, e.g. three weeks, with two firings",
     )
     photo = FileField(
@@ -55,9 +59,13 @@ class StoryForm(FlaskForm):
     )
     photo_alt = alt_field()
 
-    def __init__(self, *args, photo_count=0, photo_limit=8, **kwargs):
+    def __init__(self, *args, photo_count=0, photo_limit=8, max_bytes=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.photo_count, self.photo_limit = photo_count, photo_limit
+        if max_bytes:
+            self.photo.description = (
+                f"JPEG, PNG or WebP, up to {describe_bytes(max_bytes)}. Location data is removed."
+            )
 
     @property
     def has_photo(self):

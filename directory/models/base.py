@@ -3,7 +3,7 @@
 from collections import defaultdict
 from datetime import UTC, datetime
 
-from peewee import Model
+from peewee import Model, fn
 
 from ..extensions import db
 
@@ -42,11 +42,33 @@ def load_backrefs(instances, *foreign_keys):
 
 
 class Reorderable:
-    """A row with a `position` among its siblings (a maker's links, a story's photos)."""
+    """A row with a `position` among its siblings: a maker's links, a story's photos.
+
+    ORDERED_WITHIN names the foreign key the siblings share ("maker", "story").
+    """
+
+    ORDERED_WITHIN = None
+
+    @classmethod
+    def default_order(cls):
+        return (cls.position, cls.id)
+
+    @classmethod
+    def ordered_within(cls, owner):
+        """The rows that belong to owner, in their order."""
+        field = getattr(cls, cls.ORDERED_WITHIN)
+        return cls.select().where(field == owner).order_by(*cls.default_order())
+
+    @classmethod
+    def next_position(cls, owner):
+        """The position after owner's last row."""
+        field = getattr(cls, cls.ORDERED_WITHIN)
+        last = cls.select(fn.MAX(cls.position)).where(field == owner).scalar()
+        return (last or 0) + 1
 
     def siblings(self):
         """This row and the others it is ordered among, in order."""
-        raise NotImplementedError
+        return self.ordered_within(getattr(self, self.ORDERED_WITHIN + "_id"))
 
     def move(self, step):
         """Swap with the neighbour above (step -1) or below (+1); False at an end."""

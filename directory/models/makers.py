@@ -206,6 +206,8 @@ class MakerCraft(BaseModel):
 class Link(Reorderable, BaseModel):
     """A place outside the directory where the maker sells or shows work."""
 
+    ORDERED_WITHIN = "maker"
+
     KINDS = {
         "website": "Own website",
         "marketplace": "Marketplace",
@@ -241,22 +243,9 @@ class Link(Reorderable, BaseModel):
         return self.label or urlsplit(self.url).netloc or self.url
 
     @classmethod
-    def default_order(cls):
-        return (cls.position, cls.id)
-
-    @classmethod
     def for_maker(cls, maker):
         """The maker's links in their chosen order."""
-        return cls.select().where(cls.maker == maker).order_by(*cls.default_order())
-
-    @classmethod
-    def next_position(cls, maker):
-        """The position after the maker's last link."""
-        last = cls.select(fn.MAX(cls.position)).where(cls.maker == maker).scalar()
-        return (last or 0) + 1
-
-    def siblings(self):
-        return Link.for_maker(self.maker_id)
+        return cls.ordered_within(maker)
 
 
 def normalise_email(email):

@@ -1,6 +1,6 @@
 """Stories: behind-the-scenes posts of how a maker's work is made, with photos."""
 
-from peewee import JOIN, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from ..sanitise import plain_text, render_markdown
 from .base import BaseModel, Reorderable, load_backrefs, utcnow
@@ -101,7 +101,7 @@ class Story(BaseModel):
         return cls.with_photos(cls.newest_first(cls.published()).limit(limit))
 
     @classmethod
-    def by_maker(cls, maker):
+    def published_by(cls, maker):
         """A maker's published stories, newest first."""
         return cls.newest_first(cls.published().where(cls.maker == maker))
 
@@ -112,7 +112,7 @@ class Story(BaseModel):
         return cls.newest_first(cls.published().where(cls.maker.in_(makers)))
 
     @classmethod
-    def of_maker(cls, maker):
+    def all_by(cls, maker):
         """All of a maker's own stories, drafts included, for their account."""
         query = cls.select().where(cls.maker == maker)
         return query.order_by(cls.updated_at.desc(), cls.id.desc())
@@ -125,6 +125,8 @@ class Story(BaseModel):
 
 class Photo(Reorderable, BaseModel):
     """One of up to eight photos of a story, stored as cleaned JPEG files."""
+
+    ORDERED_WITHIN = "story"
 
     story = ForeignKeyField(Story, backref="photos", on_delete="CASCADE")
     name = CharField(max_length=40, unique=True)
@@ -139,26 +141,6 @@ class Photo(Reorderable, BaseModel):
     class Meta:
         table_name = "photo"
 
-    @classmethod
-    def default_order(cls):
-        return (cls.position, cls.id)
-
-    def siblings(self):
-        return Photo.select().where(Photo.story == self.story_id).order_by(*Photo.default_order())
-
-    @classmethod
-    def next_position(cls, story):
-        last = (
-            cls.select(cls.position).where(cls.story == story)
-            .order_by(cls.position.desc()).limit(1).scalar()
-        )
-        return (last or 0) + 1
-
-    @classmethod
-    def names_of_maker(cls, maker):
-        """Names of every photo in a maker's stories (to remove their files)."""
-        query = cls.select(cls.name).join(Story, JOIN.INNER).where(Story.maker == maker)
-        return [photo.name for photo in query]
 
 
 def shorten(text, length):
