@@ -1,6 +1,7 @@
 # make run   - set up, create the database with demo makers, serve on http://127.0.0.1:5000
 # make test  - install what the tests need and run them all
 # make lint  - ruff
+# make bench - search latency at 100,000 stories
 # make       - lint and test
 
 VENV   := .venv
@@ -11,7 +12,7 @@ CHROMIUM := /usr/bin/chromium
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := check
-.PHONY: check run test lint clean
+.PHONY: check run test lint bench clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,6 +39,10 @@ test: $(VENV)/.dev-installed $(CHROMIUM)
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
+
+# Search at 10,000 makers and 100,000 stories: see bench/search_bench.py.
+bench: $(VENV)/.installed
+	$(PY) -m bench.search_bench
 
 check: lint test
 

@@ -4,6 +4,7 @@ import click
 from flask.cli import with_appcontext
 
 from . import demo, search
+from .demo_bulk import seed_bulk
 from .extensions import db
 from .forms import PASSWORD_MIN
 from .models import Maker, normalise_email
@@ -20,8 +21,13 @@ def register(app):
 @with_appcontext
 @click.option("--force", is_flag=True, help="Add the demo makers even if makers exist.")
 @click.option("--if-empty", is_flag=True, help="Quietly do nothing if makers exist.")
-def seed_demo_command(force, if_empty):
-    """Fill an empty database with about 30 demo makers, their links and stories."""
+@click.option("--makers", "maker_count", type=click.IntRange(1, 1_000_000),
+              help="Generate this many synthetic makers instead of the demo ones.")
+@click.option("--stories", "story_count", type=click.IntRange(0, 10_000_000), default=0,
+              help="With --makers: this many synthetic published stories.")
+def seed_demo_command(force, if_empty, maker_count, story_count):
+    """Fill an empty database with about 30 demo makers, their links and stories,
+    or (--makers N --stories M) with many synthetic ones for trying it at scale."""
     from .demo_data import MAKERS  # noqa: PLC0415 (only this command needs them)
     from .demo_stories import STORIES  # noqa: PLC0415
 
@@ -34,6 +40,10 @@ def seed_demo_command(force, if_empty):
                 f"The database already has {existing} makers. "
                 "Use --force to add the demo makers anyway."
             )
+        if maker_count:
+            makers, stories = seed_bulk(maker_count, story_count)
+            click.echo(f"Added {makers} synthetic makers and {stories} stories.")
+            return
         with db.atomic():
             makers, stories = demo.seed(MAKERS, STORIES)
     click.echo(f"Added {makers} demo makers and {stories} stories.")

@@ -1,4 +1,5 @@
-"""Atom feeds of published stories: everything, one maker's, one craft's."""
+"""Documents for machines: Atom feeds of published stories (everything, one
+maker's, one craft's) and the sitemap for search engines."""
 
 from flask import Blueprint, Response, abort, render_template, url_for
 
@@ -44,3 +45,18 @@ def craft_stories(craft):
         abort(404)
     return atom(f"{craft_label(craft)}: new stories from makers",
                 url_for("public.makers", craft=craft, _external=True), Story.by_craft(craft))
+
+
+SITEMAP_LIMIT = 50_000  # the most URLs one sitemap file may list
+
+
+@bp.route("/sitemap.xml")
+def sitemap():
+    """Every public profile and published story, for search engines."""
+    makers = list(Maker.listed().select(Maker.slug, Maker.updated_at)
+                  .order_by(Maker.id.desc()).limit(SITEMAP_LIMIT // 5))
+    stories = list(Story.newest_first(Story.published())
+                   .select(Story.id, Story.updated_at)
+                   .limit(SITEMAP_LIMIT - len(makers) - 2))
+    body = render_template("feeds/sitemap.xml", makers=makers, stories=stories)
+    return Response(body, mimetype="application/xml")

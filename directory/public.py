@@ -38,29 +38,30 @@ def filter_args():
     return (craft if craft in CRAFTS else ""), request.args.get("place", "").strip()[:80]
 
 
-def page_of(query, page, per_page):
-    """(rows of that page, whether another page follows), in one query."""
-    rows = list(query.paginate(page, per_page).limit(per_page + 1))
-    return rows[:per_page], len(rows) > per_page
+def keyset_page(model, query, after, per_page):
+    """(the rows after the cursor, the cursor for the next page or None), one query."""
+    rows = list(model.after(query, after).limit(per_page + 1))
+    more = len(rows) > per_page
+    rows = rows[:per_page]
+    return rows, (model.cursor_of(rows[-1]) if more else None)
 
 
 @bp.route("/makers")
 def makers():
     """All makers, filterable by craft and place, a page at a time."""
     craft, place = filter_args()
-    page = page_arg()
-    per_page = app.config["MAKERS_PER_PAGE"]
-    rows, has_more = page_of(Maker.browse(craft=craft, place=place), page, per_page)
-    rows = Maker.with_crafts(rows)
+    after = request.args.get("after", "")[:40]
+    rows, next_after = keyset_page(Maker, Maker.browse(craft=craft, place=place), after,
+                                   app.config["MAKERS_PER_PAGE"])
     filters = {key: value for key, value in (("craft", craft), ("place", place)) if value}
     return render(
         "public/makers.html",
         "public/_maker_results.html",
-        makers=rows,
+        makers=Maker.with_crafts(rows),
         craft=craft,
         place=place,
-        page=page,
-        next_url=url_for(".makers", page=page + 1, **filters) if has_more else None,
+        after=after,
+        next_url=url_for(".makers", after=next_after, **filters) if next_after else None,
         craft_counts=MakerCraft.counts(place=place),
         places=Maker.place_choices(craft=craft),
     )
@@ -73,16 +74,17 @@ def profile(slug):
     if not found:
         abort(404)
     maker = found[0]
-    page = page_arg()
-    stories, has_more = page_of(Story.published_by(maker), page, app.config["STORIES_PER_PAGE"])
+    after = request.args.get("after", "")[:40]
+    stories, next_after = keyset_page(Story, Story.published_by(maker), after,
+                                      app.config["STORIES_PER_PAGE"])
     return render(
         "public/profile.html",
         "public/_story_list.html",
         maker=maker,
         is_owner=current_user.is_authenticated and current_user.id == maker.id,
         stories=Story.with_photos(stories),
-        page=page,
-        next_url=url_for(".profile", slug=slug, page=page + 1) if has_more else None,
+        after=after,
+        next_url=url_for(".profile", slug=slug, after=next_after) if next_after else None,
     )
 
 
@@ -139,5 +141,8 @@ def healthz():
 @bp.route("/robots.txt")
 def robots():
     """Let search engines in, but not into accounts."""
-    lines = ["User-agent: *", "Disallow: /account", "Disallow: /login", "Disallow: /signup", ""]
+    lines = [
+        "User-agent: *", "Disallow: /account", "Disallow: /login", "Disallow: /signup",
+        "Disallow: /search", f"Sitemap: {url_for('feeds.sitemap', _external=True)}", "",
+    ]
     return Response("\n".join(lines), mimetype="text/plain")

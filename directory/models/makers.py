@@ -141,7 +141,17 @@ class Maker(UserMixin, BaseModel):
             )
         if place:
             query = query.where(cls.place_key == place)
-        return query.order_by(cls.created_at.desc(), cls.id.desc())
+        return query.order_by(cls.id.desc())
+
+    @classmethod
+    def after(cls, query, cursor):
+        """Keyset pagination of a newest-first query: the makers after `cursor`
+        (the last id shown). Makers who join meanwhile never shift the pages."""
+        return query.where(cls.id < int(cursor)) if str(cursor).isdigit() else query
+
+    @staticmethod
+    def cursor_of(maker):
+        return str(maker.id)
 
     @classmethod
     def with_crafts(cls, query):

@@ -1,5 +1,7 @@
 """Stories: behind-the-scenes posts of how a maker's work is made, with photos."""
 
+from datetime import datetime
+
 from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from ..sanitise import plain_text, render_markdown
@@ -94,6 +96,31 @@ class Story(BaseModel):
     @classmethod
     def newest_first(cls, query):
         return query.order_by(cls.published_at.desc(), cls.id.desc())
+
+    CURSOR_FORMAT = "%Y%m%d%H%M%S%f"
+
+    @classmethod
+    def cursor_of(cls, story):
+        """Where a newest-first list stopped: "<published_at>-<id>"."""
+        return f"{story.published_at.strftime(cls.CURSOR_FORMAT)}-{story.id}"
+
+    @classmethod
+    def after(cls, query, cursor):
+        """Keyset pagination of a newest-first query: the stories after `cursor`.
+
+        New stories arriving at the top never shift later pages, so nothing is
+        skipped or shown twice. A malformed cursor means the first page.
+        """
+        stamp, _, story_id = str(cursor or "").partition("-")
+        try:
+            published_at = datetime.strptime(stamp, cls.CURSOR_FORMAT)
+            story_id = int(story_id)
+        except ValueError:
+            return query
+        return query.where(
+            (cls.published_at < published_at)
+            | ((cls.published_at == published_at) & (cls.id < story_id))
+        )
 
     @classmethod
     def recent(cls, limit=6):
