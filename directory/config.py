@@ -21,6 +21,7 @@ def defaults(instance_path):
         "MAX_UPLOAD_BYTES": 10 * 1024 * 1024,
         "MAX_IMAGE_PIXELS": 40_000_000,
         "PHOTOS_PER_STORY": 8,
+        "FACETS_CACHE_SECONDS": 60,
         "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

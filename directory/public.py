@@ -5,6 +5,7 @@ from flask import current_app as app
 from flask_login import current_user
 
 from . import search
+from .cache import cached
 from .crafts import CRAFTS
 from .extensions import db
 from .htmx import render
@@ -23,13 +24,23 @@ def home():
         "public/_makers_to_meet.html",
         makers=Maker.to_meet(),
         stories=Story.recent(),
-        craft_counts=MakerCraft.counts(),
+        craft_counts=craft_counts(),
     )
 
 
 def page_arg():
     """The ?page= number: bad or negative input means the first page."""
     return min(max(request.args.get("page", 1, type=int), 1), MAX_PAGE)
+
+
+def craft_counts(place=""):
+    """{craft: makers} for the filters, at most a minute old."""
+    return cached(("crafts", place), lambda: MakerCraft.counts(place=place))
+
+
+def place_choices(craft=""):
+    """(key, label, makers) of each place for the filters, at most a minute old."""
+    return cached(("places", craft), lambda: Maker.place_choices(craft=craft))
 
 
 def filter_args():
@@ -62,8 +73,8 @@ def makers():
         place=place,
         after=after,
         next_url=url_for(".makers", after=next_after, **filters) if next_after else None,
-        craft_counts=MakerCraft.counts(place=place),
-        places=Maker.place_choices(craft=craft),
+        craft_counts=craft_counts(place),
+        places=place_choices(craft),
     )
 
 
@@ -123,8 +134,8 @@ def search_page():
         stories=stories[:per_page],
         next_url=url_for(".search_page", q=text, page=page + 1, **filters) if has_more else None,
         searched=bool(search.words(text)),
-        craft_counts=MakerCraft.counts(),
-        places=Maker.place_choices(),
+        craft_counts=craft_counts(),
+        places=place_choices(),
     )
 
 
