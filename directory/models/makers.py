@@ -147,7 +147,8 @@ class Maker(UserMixin, BaseModel):
     def after(cls, query, cursor):
         """Keyset pagination of a newest-first query: the makers after `cursor`
         (the last id shown). Makers who join meanwhile never shift the pages."""
-        return query.where(cls.id < int(cursor)) if str(cursor).isdigit() else query
+        valid = str(cursor).isdigit() and int(cursor) > 0
+        return query.where(cls.id < int(cursor)) if valid else query
 
     @staticmethod
     def cursor_of(maker):
