@@ -12,5 +12,13 @@ class IdConverter(IntegerConverter):
         super().__init__(url_map, min=1, max=LARGEST_ID)
 
 
+def parse_id(text):
+    """A row id from text, or None: ASCII digits, 1 up to LARGEST_ID."""
+    text = str(text or "")
+    if text.isascii() and text.isdigit() and 0 < int(text) <= LARGEST_ID:
+        return int(text)
+    return None
+
+
 def init_app(app):
     app.url_map.converters["id"] = IdConverter

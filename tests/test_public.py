@@ -153,14 +153,25 @@ def test_empty_filter_result(client, mixed, args):
     assert cards(response) == 0
 
 
-@pytest.mark.parametrize("page", ["abc", "-3", "0", "1.5", ""])
-def test_bad_page_numbers_mean_the_first_page(client, twelve, page):
-    response = client.get(f"/makers?page={page}")
+def shown(response):
+    """The names on the maker cards, in page order."""
+    return re.findall(r'<h3><a href="/makers/[^"]+">([^<]+)</a></h3>', response.data.decode())
+
+
+BAD_CURSORS = ["abc", "-3", "0", "1.5", "", "2026-x", "x" * 200, "9" * 200, "\u00b2",
+               "9" * 19]
+
+
+@pytest.mark.parametrize("after", BAD_CURSORS,
+                         ids=["abc", "-3", "0", "1.5", "empty", "2026-x", "200-letters",
+                              "200-digits", "superscript-2", "past-int64"])
+def test_bad_cursors_mean_the_first_page(client, twelve, after):
+    response = client.get("/makers", query_string={"after": after})
     assert response.status_code == 200
     assert cards(response) == 5
-    assert b"Maker 12" in response.data  # the newest comes first
-    assert b"Back to the first page" not in response.data
-    assert query(more_link(response))[1]["page"] == "2"
+    assert shown(response) == [f"Maker {n:02d}" for n in range(12, 7, -1)]  # newest first
+    path, args = query(more_link(response))
+    assert (path, args) == ("/makers", {"after": str(twelve[7].id)})  # after Maker 08
 
 
 def test_pagination_keeps_filters(client, twelve, make_maker):
@@ -171,43 +182,58 @@ def test_pagination_keeps_filters(client, twelve, make_maker):
     first = client.get("/makers", query_string=filters)
     assert cards(first) == 5
     assert b"Zed Glass" not in first.data and b"Yan Leeds" not in first.data
+    assert b"Back to the first page" not in first.data
     path, args = query(more_link(first))
     assert path == "/makers"
-    assert args == {**filters, "page": "2"}
+    assert args == {**filters, "after": str(twelve[7].id)}  # the last one shown
 
     second = client.get(path, query_string=args)
+    assert second.status_code == 200
     assert cards(second) == 5
-    assert query(more_link(second))[1] == {**filters, "page": "3"}
+    path, args = query(more_link(second))
+    assert args == {**filters, "after": str(twelve[2].id)}
 
-    third = client.get("/makers", query_string={**filters, "page": 3})
+    third = client.get(path, query_string=args)
     assert cards(third) == 2
     assert more_link(third) is None
     assert b"Back to the first page" in third.data
+    back = re.search(r'<a href="([^"]*)">Back to the first page</a>', third.data.decode())
+    assert query(unescape(back.group(1))) == ("/makers", filters)
 
-    seen = set()
-    for response in (first, second, third):
-        seen |= set(re.findall(r"Maker \d\d", response.data.decode()))
-    assert seen == {f"Maker {n:02d}" for n in range(1, 13)}
+    pages = [shown(response) for response in (first, second, third)]
+    assert pages == [[f"Maker {n:02d}" for n in range(12, 7, -1)],
+                     [f"Maker {n:02d}" for n in range(7, 2, -1)],
+                     ["Maker 02", "Maker 01"]]
 
 
-def test_page_past_the_end_is_empty_but_fine(client, twelve):
-    response = client.get("/makers?page=9")
+def test_cursor_past_the_end_is_empty_but_fine(client, twelve):
+    response = client.get("/makers", query_string={"after": twelve[0].id})  # the oldest
     assert response.status_code == 200
     assert cards(response) == 0
     assert more_link(response) is None
+    assert b"No makers match" not in response.data  # not an empty directory, just the end
+    assert b"Back to the first page" in response.data
 
 
 def test_htmx_next_page_is_a_bare_append(client, twelve):
-    response = hx(client, "get", "/makers?page=2")
+    url = more_link(client.get("/makers"))
+    response = hx(client, "get", url)
     assert response.status_code == 200
     assert b'id="maker-results"' not in response.data
     assert cards(response) == 5
-    assert query(more_link(response))[1] == {"page": "3"}
+    assert shown(response) == [f"Maker {n:02d}" for n in range(7, 2, -1)]
+    assert query(more_link(response)) == ("/makers", {"after": str(twelve[2].id)})
     assert b"Back to the first page" not in response.data
+
+    last = hx(client, "get", more_link(response))
+    assert shown(last) == ["Maker 02", "Maker 01"]
+    assert more_link(last) is None
+    assert b"More makers" not in last.data
+    assert b"No makers match" not in last.data
 
 
 def test_htmx_first_page_is_the_whole_results_grid(client, twelve):
-    response = hx(client, "get", "/makers", query_string={"page": 1, "craft": "ceramics"})
+    response = hx(client, "get", "/makers", query_string={"after": "", "craft": "ceramics"})
     assert response.status_code == 200
     assert response.data.decode().strip().startswith('<div id="maker-results"')
     assert cards(response) == 5

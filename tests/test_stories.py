@@ -7,7 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from markupsafe import escape
@@ -914,32 +914,46 @@ class TestLoadMore:
                           response.data.decode())
         return match.group(1).replace("&amp;", "&") if match else None
 
-    def test_first_page_shows_three_and_a_more_link(self, client, seven):
+    @staticmethod
+    def cursor(app, title):
+        """The cursor of the story of this title: "<published_at>-<id>"."""
+        with app.app_context(), db.connection_context():
+            story = Story.get(Story.title == title)
+            return f"{story.published_at:%Y%m%d%H%M%S%f}-{story.id}"
+
+    def test_first_page_shows_three_and_a_more_link(self, client, app, seven):
         response = client.get("/makers/ada-potter")
         assert response.status_code == 200
         assert self.titles(response) == ["Pot 7", "Pot 6", "Pot 5"]
         assert response.data.decode().count(CARD) == 3
         assert b'id="story-list"' in response.data
-        assert self.more_link(response) == "/makers/ada-potter?page=2"
+        url = urlsplit(self.more_link(response))
+        assert url.path == "/makers/ada-potter"
+        assert parse_qs(url.query) == {"after": [self.cursor(app, "Pot 5")]}
 
-    def test_htmx_next_page_is_a_bare_append(self, client, seven):
-        response = hx(client, "get", "/makers/ada-potter?page=2")
+    def test_htmx_next_page_is_a_bare_append(self, client, app, seven):
+        url = self.more_link(client.get("/makers/ada-potter"))
+        response = hx(client, "get", url)
         assert response.status_code == 200
         assert b'id="story-list"' not in response.data
         assert b'class="profile"' not in response.data
         assert self.titles(response) == ["Pot 4", "Pot 3", "Pot 2"]
-        assert self.more_link(response) == "/makers/ada-potter?page=3"
+        url = urlsplit(self.more_link(response))
+        assert url.path == "/makers/ada-potter"
+        assert parse_qs(url.query) == {"after": [self.cursor(app, "Pot 2")]}
 
     def test_second_page_without_htmx_is_a_whole_page(self, client, seven):
-        response = client.get("/makers/ada-potter?page=2")
+        response = client.get(self.more_link(client.get("/makers/ada-potter")))
         assert response.status_code == 200
         assert b"<html" in response.data
         assert b'id="story-list"' in response.data
+        assert b"<h1>Ada Potter</h1>" in response.data
         assert self.titles(response) == ["Pot 4", "Pot 3", "Pot 2"]
 
     @pytest.mark.parametrize("htmx", [False, True], ids=["plain", "htmx"])
     def test_last_page_has_one_and_no_more_link(self, client, seven, htmx):
-        url = "/makers/ada-potter?page=3"
+        second = client.get(self.more_link(client.get("/makers/ada-potter")))
+        url = self.more_link(second)
         response = hx(client, "get", url) if htmx else client.get(url)
         assert response.status_code == 200
         assert self.titles(response) == ["Pot 1"]
@@ -947,10 +961,28 @@ class TestLoadMore:
         assert b"More stories" not in response.data
         assert b"Pot draft" not in response.data
         assert b"Bob bowl" not in response.data
+        assert b"No stories yet" not in response.data
+
+    @pytest.mark.parametrize(
+        "after",
+        ["abc", "-3", "0", "1.5", "", "2026-x", "x" * 200, "9" * 200,
+         "20260101000000000000", "20260101000000000000-x", "20261399000000000000-1",
+         "20260101000000000000-9999999999999999999"],
+        ids=["abc", "-3", "0", "1.5", "empty", "2026-x", "200-letters", "200-digits",
+             "no-id", "letter-id", "no-such-date", "id-past-int64"],
+    )
+    @pytest.mark.parametrize("htmx", [False, True], ids=["plain", "htmx"])
+    def test_bad_cursors_mean_the_first_page(self, client, seven, after, htmx):
+        url = f"/makers/ada-potter?{urlencode({'after': after})}"
+        response = hx(client, "get", url) if htmx else client.get(url)
+        assert response.status_code == 200
+        assert self.titles(response) == ["Pot 7", "Pot 6", "Pot 5"]
+        assert self.more_link(response) == self.more_link(client.get("/makers/ada-potter"))
 
     def test_following_the_links_reaches_every_story_once(self, client, seven):
         seen, url = [], "/makers/ada-potter"
         while url:
+            assert len(seen) <= 7, seen  # the links must come to an end
             response = hx(client, "get", url) if seen else client.get(url)
             seen += self.titles(response)
             url = self.more_link(response)

@@ -18,6 +18,7 @@ from peewee import (
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..crafts import CRAFTS, craft_label
+from ..routing import parse_id
 from ..slugs import is_reserved
 from ..text import place_key, tidy_place
 from .base import BaseModel, Reorderable, load_backrefs, utcnow
@@ -147,8 +148,8 @@ class Maker(UserMixin, BaseModel):
     def after(cls, query, cursor):
         """Keyset pagination of a newest-first query: the makers after `cursor`
         (the last id shown). Makers who join meanwhile never shift the pages."""
-        valid = str(cursor).isdigit() and int(cursor) > 0
-        return query.where(cls.id < int(cursor)) if valid else query
+        last_id = parse_id(cursor)
+        return query.where(cls.id < last_id) if last_id else query
 
     @staticmethod
     def cursor_of(maker):

@@ -4,6 +4,7 @@ from datetime import datetime
 
 from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
+from ..routing import parse_id
 from ..sanitise import plain_text, render_markdown
 from .base import BaseModel, Reorderable, load_backrefs, utcnow
 from .makers import Maker, MakerCraft
@@ -112,10 +113,12 @@ class Story(BaseModel):
         skipped or shown twice. A malformed cursor means the first page.
         """
         stamp, _, story_id = str(cursor or "").partition("-")
+        story_id = parse_id(story_id)
         try:
             published_at = datetime.strptime(stamp, cls.CURSOR_FORMAT)
-            story_id = int(story_id)
         except ValueError:
+            return query
+        if story_id is None:
             return query
         return query.where(
             (cls.published_at < published_at)
