@@ -23,7 +23,7 @@ def create_app(test_config=None):
         app.config.update(test_config)
     config.ensure_secret_key(app)
 
-    from . import db, errors, routing, templating
+    from . import db, errors, routing, security, templating
     from .extensions import csrf, htmx, login_manager
 
     routing.init_app(app)
@@ -33,6 +33,7 @@ def create_app(test_config=None):
     login_manager.init_app(app)
     templating.init_app(app)
     errors.init_app(app)
+    security.init_app(app)
 
     from .account import bp as account_bp
     from .auth import bp as auth_bp

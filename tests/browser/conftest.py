@@ -42,10 +42,23 @@ def browser():
 
 @pytest.fixture(params=[True, False], ids=["js", "no-js"])
 def page(request, browser):
-    """A fresh browser tab, once with JavaScript on and once with it off."""
+    """A fresh browser tab, once with JavaScript on and once with it off; at the
+    end, the console must hold no error (a CSP refusal would show there)."""
     context = browser.new_context(java_script_enabled=request.param)
     page = context.new_page()
     page.js = request.param
     page.set_default_timeout(10_000)
+    errors = []
+
+    def on_console(message):
+        # A 422 for a form with mistakes is the app answering as it should.
+        answered = message.text.startswith("Failed to load resource: the server responded")
+        if message.type == "error" and not answered:
+            errors.append(message.text)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: errors.append(str(error)))
     yield page
     context.close()
+    # Nothing the Content-Security-Policy refused, no script error on any page.
+    assert errors == []
