@@ -2,6 +2,7 @@
 # make test  - install what the tests need and run them all
 # make lint  - ruff
 # make bench - search latency at 100,000 stories
+# make screenshots - photographs of the main pages for the README
 # make       - lint and test
 
 VENV   := .venv
@@ -12,7 +13,7 @@ CHROMIUM := /usr/bin/chromium
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := check
-.PHONY: check run test lint bench clean
+.PHONY: check run test lint bench screenshots clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,6 +44,12 @@ lint: $(VENV)/.dev-installed
 # Search at 10,000 makers and 100,000 stories: see bench/search_bench.py.
 bench: $(VENV)/.installed
 	$(PY) -m bench.search_bench
+
+# Photographs of the main pages (screenshots/, not in git); the README shows two.
+screenshots: $(VENV)/.dev-installed $(CHROMIUM)
+	$(PY) -m pytest -q tests/browser/test_screenshots.py
+	mkdir -p docs
+	cp screenshots/home-desktop.png screenshots/story-phone.png docs/
 
 check: lint test
 
