@@ -28,9 +28,6 @@ def register(app):
 def seed_demo_command(force, if_empty, maker_count, story_count):
     """Fill an empty database with about 30 demo makers, their links and stories,
     or (--makers N --stories M) with many synthetic ones for trying it at scale."""
-    from .demo_data import MAKERS  # noqa: PLC0415 (only this command needs them)
-    from .demo_stories import STORIES  # noqa: PLC0415
-
     with db.connection_context():
         existing = Maker.select().count()
         if existing and if_empty:
@@ -45,7 +42,7 @@ def seed_demo_command(force, if_empty, maker_count, story_count):
             click.echo(f"Added {makers} synthetic makers and {stories} stories.")
             return
         with db.atomic():
-            makers, stories = demo.seed(MAKERS, STORIES)
+            makers, stories = demo.seed(demo.load("makers"), demo.load("stories"))
     click.echo(f"Added {makers} demo makers and {stories} stories.")
 
 

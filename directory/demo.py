@@ -5,9 +5,11 @@ go through the same image pipeline as any upload.
 """
 
 import colorsys
+import json
 import random
 from datetime import timedelta
 from io import BytesIO
+from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter
 
@@ -17,10 +19,16 @@ from .sanitise import render_markdown
 from .text import slugify
 
 PHOTO_SIZE = (960, 720)
+CONTENT = Path(__file__).parent / "demo_content"
+
+
+def load(name):
+    """The demo content: makers.json (profiles and links) or stories.json."""
+    return json.loads((CONTENT / f"{name}.json").read_text(encoding="utf-8"))
 
 
 def create_maker(entry):
-    """Create one demo maker with crafts and links from a demo_data entry."""
+    """Create one demo maker with crafts and links from an entry of makers.json."""
     slug = Maker.unique_slug(slugify(entry["display_name"]))
     maker = Maker(
         email=f"{slug}@demo.example",

@@ -8,7 +8,7 @@ from flask import Flask
 
 from directory import config, create_app
 from directory.db import init_db
-from directory.demo_data import MAKERS as DEMO_MAKERS
+from directory.demo import load
 from directory.extensions import db
 from directory.models import Link, Maker, MakerCraft, Story
 from directory.text import slugify
@@ -57,7 +57,7 @@ def test_seed_demo_fills_an_empty_database(runner, app, client):
         assert all(maker.crafts for maker in makers)
         assert all(maker.about_html for maker in makers)
         assert {maker.display_name for maker in makers} == {
-            entry["display_name"] for entry in DEMO_MAKERS
+            entry["display_name"] for entry in load("makers")
         }
         assert all(maker.email.endswith("@demo.example") for maker in makers)
         assert all(not maker.is_moderator for maker in makers)
@@ -85,7 +85,7 @@ def test_seed_demo_fills_an_empty_database(runner, app, client):
 
 def test_seed_demo_groups_the_misspelt_bristol(runner, client):
     runner.invoke(args=["seed-demo"])
-    bristol = [entry for entry in DEMO_MAKERS if slugify(entry["place"]) == "bristol-uk"]
+    bristol = [entry for entry in load("makers") if slugify(entry["place"]) == "bristol-uk"]
     response = client.get("/makers?place=bristol-uk")
     assert response.data.count(b'class="card maker-card"') == min(len(bristol), 5)
     assert f"({len(bristol)})".encode() in response.data
