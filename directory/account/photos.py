@@ -27,7 +27,7 @@ def photos_done(story, message, status=200, failed=None):
     """htmx gets the refreshed photo list; a plain form goes back to the editor."""
     if request.htmx or status != 200:
         story = Story.with_photos([Story.get_by_id(story.id)])[0]
-        return editor(story, status=status, fragment="account/_photos.html", notice=message,
+        return editor(story, status=status, part="account/_photos.html", notice=message,
                       failed=failed)
     flash(message, "success")
     return redirect(url_for(".edit_story", story_id=story.id), code=303)

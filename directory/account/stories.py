@@ -164,13 +164,13 @@ def preview_of(form):
     return story
 
 
-def editor(story, form=None, status=200, preview=None, fragment="account/_story_form.html",
+def editor(story, form=None, status=200, preview=None, part="account/_story_form.html",
            **context):
     """The editor page, or for htmx the fragment (by default the form) that swaps itself."""
     if form is None:
         form = story_form(story, formdata=None, data=story_fields(story))
     return render(
-        "account/story_edit.html", fragment, status,
+        "account/story_edit.html", part, status,
         story=story, form=form, preview=preview, **context,
     )
 
