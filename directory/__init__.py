@@ -24,13 +24,14 @@ def create_app(test_config=None):
     config.ensure_secret_key(app)
 
     from . import db, errors, routing, security, templating
-    from .extensions import csrf, htmx, login_manager
+    from .extensions import csrf, htmx, limiter, login_manager
 
     routing.init_app(app)
     db.init_app(app)
     csrf.init_app(app)
     htmx.init_app(app)
     login_manager.init_app(app)
+    limiter.init_app(app)
     templating.init_app(app)
     errors.init_app(app)
     security.init_app(app)
@@ -40,12 +41,18 @@ def create_app(test_config=None):
     from .cli import register as register_cli
     from .feeds import bp as feeds_bp
     from .media import bp as media_bp
+    from .moderation import bp as moderation_bp
+    from .moderation import log_bp as moderation_log_bp
     from .public import bp as public_bp
+    from .reports import bp as reports_bp
 
     app.register_blueprint(public_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(account_bp)
     app.register_blueprint(feeds_bp)
     app.register_blueprint(media_bp)
+    app.register_blueprint(reports_bp)
+    app.register_blueprint(moderation_bp)
+    app.register_blueprint(moderation_log_bp)
     register_cli(app)
     return app

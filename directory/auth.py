@@ -2,11 +2,11 @@
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from . import search
-from .extensions import db, login_manager
+from . import reviews, search
+from .extensions import db, limiter, login_manager
 from .forms import LoginForm, SignupForm
 from .models import Maker, normalise_email
 from .text import slugify
@@ -36,7 +36,16 @@ def safe_next(target, default="account.profile"):
     return url_for(default)
 
 
+def signup_limit():
+    return current_app.config["SIGNUP_LIMIT"]
+
+
+def login_limit():
+    return current_app.config["LOGIN_LIMIT"]
+
+
 @bp.route("/signup", methods=["GET", "POST"])
+@limiter.limit(signup_limit, methods=["POST"])
 def signup():
     """Create a maker account and log the new maker in."""
     if current_user.is_authenticated:
@@ -52,6 +61,7 @@ def signup():
             maker.set_password(form.password.data)
             maker.save()
             search.index_maker(maker)
+            reviews.content_saved(maker)
         login_user(maker)
         flash("Welcome! Your profile is live. Tell visitors what you make.", "success")
         return redirect(url_for("account.profile"), code=303)
@@ -59,6 +69,7 @@ def signup():
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(login_limit, methods=["POST"])
 def login():
     """Log a maker in; the same message whether the email or the password is wrong."""
     if current_user.is_authenticated:

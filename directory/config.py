@@ -27,6 +27,20 @@ def defaults(instance_path):
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
+        # Moderation and the spam rules.
+        "NEW_ACCOUNT_DAYS": 7,  # the rules check accounts younger than this, or unconfirmed
+        "REPORTS_TO_HIDE": 3,  # reports from this many people hide an item until reviewed
+        "MIN_FILL_SECONDS": 3,  # signup and report forms sent faster are refused
+        "REVIEWS_PER_PAGE": 20,
+        "LOG_PER_PAGE": 50,
+        # Rate limits (Flask-Limiter). Counters live in memory, per process;
+        # with several hosts set RATELIMIT_STORAGE_URI, e.g. redis://host:6379.
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "SIGNUP_LIMIT": "5 per hour",
+        "LOGIN_LIMIT": "10 per minute; 50 per hour",
+        "POSTING_LIMIT": "60 per hour",
+        "REPORT_LIMIT": "10 per hour",
         # The CSRF token lives as long as the session, so a profile written
         # slowly is not refused on save.
         "WTF_CSRF_TIME_LIMIT": None,
@@ -36,12 +50,16 @@ def defaults(instance_path):
 def from_environment(environ=os.environ):
     """Settings an operator sets with environment variables."""
     config = {}
-    for name in ("DATABASE_URL", "SECRET_KEY", "UPLOAD_FOLDER"):
+    for name in ("DATABASE_URL", "SECRET_KEY", "UPLOAD_FOLDER", "RATELIMIT_STORAGE_URI",
+                 "SIGNUP_LIMIT", "LOGIN_LIMIT", "POSTING_LIMIT", "REPORT_LIMIT"):
         if environ.get(name):
             config[name] = environ[name]
-    for name in ("MAX_UPLOAD_BYTES", "MAX_IMAGE_PIXELS"):
+    for name in ("MAX_UPLOAD_BYTES", "MAX_IMAGE_PIXELS", "NEW_ACCOUNT_DAYS", "REPORTS_TO_HIDE",
+                 "MIN_FILL_SECONDS"):
         if environ.get(name, "").isdigit():
             config[name] = int(environ[name])
+    if environ.get("RATELIMIT_ENABLED", "").lower() in ("0", "false", "no"):
+        config["RATELIMIT_ENABLED"] = False
     if environ.get("SESSION_COOKIE_SECURE", "").lower() in ("1", "true", "yes"):
         config["SESSION_COOKIE_SECURE"] = True
         config["REMEMBER_COOKIE_SECURE"] = True

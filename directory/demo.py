@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter
 
-from . import media, search
+from . import media, reviews, search
 from .models import Link, Maker, Photo, Story, utcnow
 from .sanitise import render_markdown
 from .text import slugify
@@ -38,6 +38,8 @@ def create_maker(entry):
         about_md=entry["about"],
         about_html=render_markdown(entry["about"]),
         commissions=entry["commissions"],
+        created_at=utcnow() - timedelta(days=400),
+        email_confirmed_at=utcnow() - timedelta(days=400),
     )
     maker.set_place(entry["place"])
     maker.set_unusable_password()
@@ -46,6 +48,7 @@ def create_maker(entry):
     for position, (kind, url, label) in enumerate(entry["links"], start=1):
         Link.create(maker=maker, kind=kind, url=url, label=label, position=position)
     search.index_maker(maker)
+    reviews.content_saved(maker)
     return maker
 
 
@@ -58,6 +61,7 @@ def create_story(maker, entry):
     story.published_at = story.updated_at = utcnow() - timedelta(days=entry["days_ago"])
     story.save()
     search.index_story(story)
+    reviews.content_saved(maker, story)
     for position, photo in enumerate(entry["photos"], start=1):
         stored = media.save_upload_bytes(draw_photo(photo["hue"], f"{entry['title']}{position}"))
         Photo.create(story=story, name=stored.name, alt=photo["alt"], position=position,

@@ -79,7 +79,7 @@ def seed_bulk(maker_count, story_count, seed=1):
             "id": n, "email": f"maker{n}@bulk.example", "password_hash": Maker.UNUSABLE_PASSWORD,
             "display_name": name, "slug": f"maker-{n}", "place": place,
             "place_key": place_key(place), "tagline": tagline,
-            "created_at": now, "updated_at": now,
+            "created_at": now, "updated_at": now, "email_confirmed_at": now,
         } for n, name, place, crafts, tagline in makers])
         insert(MakerCraft, [
             {"maker": n, "craft": craft} for n, *_, crafts, _ in makers for craft in crafts

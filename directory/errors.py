@@ -12,6 +12,8 @@ MESSAGES = {
           "It may have moved, or the address may be mistyped. Try browsing makers instead."),
     405: ("That action is not available here", "Please use the buttons and forms on the site."),
     413: ("That upload is too large", "Please choose a smaller file and try again."),
+    429: ("Slow down a little",
+          "That was a lot of requests in a short time. Please wait a few minutes and try again."),
     503: ("The directory is resting", "Please try again in a moment."),
     500: ("Something went wrong on our side",
           "It is not your fault. Please try again in a moment."),

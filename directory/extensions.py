@@ -1,5 +1,7 @@
 """Shared extension objects, created once and bound to the app in the factory."""
 
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
 from htmx_flask import Htmx
@@ -9,3 +11,5 @@ db = DatabaseProxy()
 login_manager = LoginManager()
 htmx = Htmx()
 csrf = CSRFProtect()
+# Storage and switches come from the app config (RATELIMIT_STORAGE_URI...).
+limiter = Limiter(get_remote_address)

@@ -8,10 +8,10 @@ playhouse.migrate, e.g. ``migrate(migrator.add_column("maker", "x", field))``.
 from peewee import IntegerField, Model
 from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
 
-from . import search
+from . import fingerprints, search
 from .db import is_sqlite
 from .extensions import db
-from .models import MODELS, Maker
+from .models import MODELS, Maker, ModerationAction, Report, Review, Story, TextBand, TextPrint
 
 
 class SchemaVersion(Model):
@@ -41,14 +41,40 @@ def add_profile_photos(migrator):
 
 
 def add_search_index(migrator):
-    """3: full-text search; index what is already there."""
+    """3: full-text search (filled by the rebuild after the last step)."""
     db.create_tables(search.INDEX_MODELS, safe=True)
-    search.rebuild()
+
+
+def add_moderation(migrator):
+    """4: moderation state on profiles and stories, reports, reviews, the log,
+    and fingerprints of texts (filled by the rebuild after the last step)."""
+    operations = []
+    new_columns = ((Maker, ("moderation", "email_confirmed_at", "vouched_at")),
+                   (Story, ("moderation",)))
+    for model, names in new_columns:
+        table = model._meta.table_name
+        columns = {column.name for column in db.get_columns(table)}
+        for name in names:
+            if name not in columns:
+                # add_column also creates the column's index (moderation has one).
+                operations.append(migrator.add_column(table, name, model._meta.fields[name]))
+    migrate(*operations)
+    # Accounts made before there was email confirmation count as confirmed.
+    Maker.update(email_confirmed_at=Maker.created_at).where(
+        Maker.email_confirmed_at.is_null()).execute()
+    db.create_tables([Review, Report, ModerationAction, TextPrint, TextBand], safe=True)
+
+
+def rebuild_derived_data():
+    """Rebuild what is computed from the content: the search index, the fingerprints."""
+    if is_sqlite():
+        search.rebuild()
+    fingerprints.rebuild()
 
 
 # (version, function) pairs, in order. Version 1 is the first schema; a new
 # database is created at the latest version by create_tables.
-STEPS = [(2, add_profile_photos), (3, add_search_index)]
+STEPS = [(2, add_profile_photos), (3, add_search_index), (4, add_moderation)]
 
 
 def current_version():
@@ -58,20 +84,27 @@ def current_version():
 
 
 def upgrade():
-    """Bring the connected database to the latest version, in one transaction."""
+    """Bring the connected database to the latest version, in one transaction.
+
+    Tables that do not exist yet are created as the models define them; the
+    steps change the tables that do. Derived data is rebuilt after any step.
+    """
     with db.atomic():
         fresh = not SchemaVersion.table_exists()
-        db.create_tables([SchemaVersion, *MODELS], safe=True)
+        db.create_tables([SchemaVersion], safe=True)
+        db.create_tables([model for model in MODELS if not model.table_exists()])
         if is_sqlite():
             db.create_tables(search.INDEX_MODELS, safe=True)
         if fresh:
             latest = STEPS[-1][0] if STEPS else 1
             SchemaVersion.create(version=latest)
             return
-        version = current_version()
+        version = start = current_version()
         for step_version, step in STEPS:
             if step_version > version:
                 step(migrator())
                 version = step_version
+        if version != start:
+            rebuild_derived_data()
         SchemaVersion.delete().execute()
         SchemaVersion.create(version=max(version, 1))

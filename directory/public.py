@@ -8,8 +8,17 @@ from . import search
 from .cache import cached
 from .crafts import CRAFTS
 from .extensions import db
+from .forms import ReportForm
 from .htmx import render
-from .models import Link, Maker, MakerCraft, Story, load_backrefs
+from .models import (
+    Link,
+    Maker,
+    MakerCraft,
+    ModerationAction,
+    Story,
+    load_backrefs,
+    subject_key,
+)
 
 bp = Blueprint("public", __name__)
 
@@ -85,6 +94,7 @@ def profile(slug):
     if not found:
         abort(404)
     maker = found[0]
+    is_owner = current_user.is_authenticated and current_user.id == maker.id
     after = request.args.get("after", "")[:40]
     stories, next_after = keyset_page(Story, Story.published_by(maker), after,
                                       app.config["STORIES_PER_PAGE"])
@@ -92,7 +102,8 @@ def profile(slug):
         "public/profile.html",
         "public/_story_list.html",
         maker=maker,
-        is_owner=current_user.is_authenticated and current_user.id == maker.id,
+        is_owner=is_owner,
+        report_form=None if is_owner else ReportForm(formdata=None),
         stories=Story.with_photos(stories),
         after=after,
         next_url=url_for(".profile", slug=slug, after=next_after) if next_after else None,
@@ -107,7 +118,13 @@ def story(story_id):
         abort(404)
     story = found[0]
     maker = load_backrefs([story.maker], MakerCraft.maker, Link.maker)[0]
-    return render_template("public/story.html", story=story, maker=maker)
+    if story.is_public:
+        return render_template("public/story.html", story=story, maker=maker,
+                               report_form=ReportForm(formdata=None))
+    # Only its maker gets here: say why nobody else can see it.
+    last = ModerationAction.latest_for([subject_key(maker, story)]).get(subject_key(maker, story))
+    return render_template("public/story.html", story=story, maker=maker,
+                           notice_reason=last.reason if last else "")
 
 
 @bp.route("/search")

@@ -4,6 +4,7 @@ a client, a CLI runner, and helpers to act as a maker or as htmx."""
 import functools
 import logging
 from contextlib import contextmanager
+from datetime import timedelta
 
 import pytest
 from werkzeug.security import generate_password_hash
@@ -11,7 +12,7 @@ from werkzeug.security import generate_password_hash
 from directory import create_app
 from directory.db import init_db
 from directory.extensions import db
-from directory.models import Link, Maker
+from directory.models import Link, Maker, utcnow
 from directory.sanitise import render_markdown
 from directory.text import slugify
 
@@ -35,6 +36,10 @@ def app_config(tmp_path):
         "FACETS_CACHE_SECONDS": 0,
         "WTF_CSRF_ENABLED": False,
         "MAKERS_PER_PAGE": 5,
+        # Tests post forms at machine speed and many times over; the fill-time
+        # check and the rate limits have tests of their own that switch them on.
+        "MIN_FILL_SECONDS": 0,
+        "RATELIMIT_ENABLED": False,
     }
 
 
@@ -70,7 +75,11 @@ def make_maker(app):
     """Create a maker straight in the database: make_maker("Ada Potter", crafts=[...])."""
 
     def make(name="Ada Potter", *, email=None, password=PASSWORD, crafts=(), place="",
-             tagline="", about="", links=(), **fields):
+             tagline="", about="", links=(), new=False, **fields):
+        """An established maker (confirmed, a month old) unless new=True."""
+        if not new:
+            month_ago = utcnow() - timedelta(days=30)
+            fields = {"created_at": month_ago, "email_confirmed_at": month_ago, **fields}
         with app.app_context(), db.connection_context():
             slug = Maker.unique_slug(slugify(name))
             maker = Maker(

@@ -1,7 +1,7 @@
 """The maker's own pages: profile, links and stories. All need a login."""
 
-from flask import Blueprint
-from flask_login import login_required
+from flask import Blueprint, abort, redirect, request, url_for
+from flask_login import current_user, login_required
 
 bp = Blueprint("account", __name__, url_prefix="/account")
 
@@ -10,6 +10,22 @@ bp = Blueprint("account", __name__, url_prefix="/account")
 @login_required
 def require_login():
     """Every page here belongs to the logged-in maker."""
+
+
+# What a suspended maker may still do: read the notice on their account page.
+SUSPENDED_MAY = {"account.profile"}
+
+
+@bp.before_request
+def suspended_read_only():
+    """A suspended account sees its notice and changes nothing."""
+    if not current_user.is_suspended:
+        return None
+    if request.method != "GET":
+        abort(403)
+    if request.endpoint not in SUSPENDED_MAY:
+        return redirect(url_for("account.profile"))
+    return None
 
 
 from . import links, photos, profile, stories  # noqa: E402, F401 (register the views)

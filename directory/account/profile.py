@@ -1,9 +1,9 @@
 """The profile editor: name, address, tagline, about, crafts, place, photos."""
 
-from flask import flash, redirect, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from .. import media, search
+from .. import media, reviews, search
 from ..extensions import db
 from ..forms import ProfileForm, ProfilePhotosForm
 from ..htmx import render
@@ -17,6 +17,9 @@ from . import bp
 def profile():
     """Edit the public profile: name, address, tagline, about, crafts, place."""
     maker = Maker.get_by_id(current_user.id)
+    if maker.is_suspended:
+        return render_template("account/suspended.html", maker=maker,
+                               reason=reviews.suspension_reason(maker))
     form = profile_form(maker) if request.method == "GET" else ProfileForm(maker=maker)
     if form.validate_on_submit():
         maker.display_name = form.display_name.data
@@ -31,7 +34,13 @@ def profile():
             maker.save()
             maker.set_crafts(form.crafts.data or [])
             search.index_maker(maker)
-        flash("Your profile is saved.", "success")
+            reviews.content_saved(maker)
+        if maker.is_held:
+            flash("Your profile is saved. It will appear once a moderator has looked at it: "
+                  "new accounts' profiles with links to other sites or repeated text are "
+                  "checked first.", "info")
+        else:
+            flash("Your profile is saved.", "success")
         return redirect(url_for(".profile"), code=303)
     return profile_page(maker, form=form)
 
@@ -50,7 +59,7 @@ def profile_page(maker, form=None, photos_form=None):
     photos_form = photos_form or ProfilePhotosForm(formdata=None)
     status = 422 if form.errors or photos_form.errors else 200
     return render("account/profile.html", "account/_profile_form.html", status, form=form,
-                  photos_form=photos_form, maker=maker)
+                  photos_form=photos_form, maker=maker, notices=reviews.notices_for(maker))
 
 
 @bp.route("/photos", methods=["POST"])

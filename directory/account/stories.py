@@ -3,8 +3,8 @@
 from flask import abort, current_app, flash, render_template, request, url_for
 from flask_login import current_user
 
-from .. import media, search
-from ..extensions import db
+from .. import media, reviews, search
+from ..extensions import db, limiter
 from ..forms import StoryForm
 from ..forms.stories import LIMITS
 from ..htmx import fragment, redirect_after_post, render
@@ -17,6 +17,9 @@ ACTIONS = {"draft", "publish", "save", "unpublish"}  # and "preview", which save
 
 def message_for(action, story):
     """What to tell the maker after a save, from what happened to the story."""
+    if story.is_published and story.is_held:
+        return ("Story saved. It will appear once a moderator has looked at it: new accounts' "
+                "stories with links to other sites or repeated text are checked first.")
     if action == "publish":
         return "Story published. It is on your profile now."
     if action == "unpublish":
@@ -45,17 +48,29 @@ def own_story(story_id):
 def stories():
     """All of the maker's stories, drafts included."""
     return render_template(
-        "account/stories.html", stories=Story.with_photos(Story.all_by(current_user.id))
+        "account/stories.html", stories=Story.with_photos(Story.all_by(current_user.id)),
+        notices=reviews.notices_for(current_user),
     )
 
 
+def posting_limit():
+    return current_app.config["POSTING_LIMIT"]
+
+
+def per_maker():
+    """Rate limits on writing count per account, wherever the maker is."""
+    return f"maker:{current_user.id}"
+
+
 @bp.route("/stories/new", methods=["GET", "POST"])
+@limiter.limit(posting_limit, key_func=per_maker, methods=["POST"])
 def new_story():
     """Write a new story; it starts as a draft unless published straight away."""
     return edit(None)
 
 
 @bp.route("/stories/<id:story_id>/edit", methods=["GET", "POST"])
+@limiter.limit(posting_limit, key_func=per_maker, methods=["POST"])
 def edit_story(story_id):
     """Edit a story, add a photo, publish or unpublish it."""
     return edit(own_story(story_id))
@@ -116,6 +131,7 @@ def save(story, form, action, stored):
             story.unpublish()
         story.save()
         search.index_story(story)
+        reviews.content_saved(current_user._get_current_object(), story)
         if stored:
             Photo.create(
                 story=story, name=stored.name, alt=form.photo_alt.data,

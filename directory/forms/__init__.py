@@ -2,10 +2,11 @@
 
 from .accounts import LoginForm, SignupForm
 from .fields import PASSWORD_MAX, PASSWORD_MIN
+from .moderation import ActionForm, ReportForm
 from .profile import LinkForm, ProfileForm
 from .stories import PhotoForm, ProfilePhotosForm, StoryForm
 
 __all__ = [
-    "PASSWORD_MAX", "PASSWORD_MIN", "LinkForm", "LoginForm", "PhotoForm", "ProfileForm",
-    "ProfilePhotosForm", "SignupForm", "StoryForm",
+    "PASSWORD_MAX", "PASSWORD_MIN", "ActionForm", "LinkForm", "LoginForm", "PhotoForm",
+    "ProfileForm", "ProfilePhotosForm", "ReportForm", "SignupForm", "StoryForm",
 ]

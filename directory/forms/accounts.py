@@ -6,9 +6,10 @@ from wtforms.validators import DataRequired, Email, Length, ValidationError
 
 from ..models import Maker
 from .fields import PASSWORD_MAX, PASSWORD_MIN, display_name_field, strip
+from .human import HumanCheckForm
 
 
-class SignupForm(FlaskForm):
+class SignupForm(HumanCheckForm):
     display_name = display_name_field("Your name, or your studio's")
     email = EmailField(
         "Email",

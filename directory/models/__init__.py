@@ -1,12 +1,15 @@
 """The data model. Import models from here: `from directory.models import Maker`."""
 
-from .base import BaseModel, load_backrefs, utcnow
+from .base import BaseModel, Moderated, load_backrefs, utcnow
 from .makers import Link, Maker, MakerCraft, normalise_email
+from .moderation import ModerationAction, Report, Review, TextBand, TextPrint, subject_key
 from .stories import Photo, Story
 
-MODELS = [Maker, MakerCraft, Link, Story, Photo]
+MODELS = [Maker, MakerCraft, Link, Story, Photo, Review, Report, ModerationAction, TextPrint,
+          TextBand]
 
 __all__ = [
-    "MODELS", "BaseModel", "Link", "Maker", "MakerCraft", "Photo", "Story", "load_backrefs",
-    "normalise_email", "utcnow",
+    "MODELS", "BaseModel", "Link", "Maker", "MakerCraft", "ModerationAction", "Moderated",
+    "Photo", "Report", "Review", "Story", "TextBand", "TextPrint", "load_backrefs",
+    "normalise_email", "subject_key", "utcnow",
 ]

@@ -23,6 +23,23 @@ class BaseModel(Model):
         return (cls.id,)
 
 
+class Moderated:
+    """What moderation and the spam rules can do to a profile or a story.
+
+    Nothing is destroyed: held, hidden and removed items are kept, out of
+    public view, until a moderator restores them or their maker deletes them.
+    """
+
+    VISIBLE = "visible"
+    HELD = "held"  # the spam rules want a moderator to look first
+    HIDDEN = "hidden"  # reported by several people, or hidden by a moderator
+    REMOVED = "removed"  # a moderator found it breaks the rules
+
+    @property
+    def is_held(self):
+        return self.moderation == self.HELD
+
+
 def load_backrefs(instances, *foreign_keys):
     """Fill each instance's backref (e.g. maker.links) with one query per key.
 

@@ -21,15 +21,16 @@ from ..crafts import CRAFTS, craft_label
 from ..routing import parse_id
 from ..slugs import is_reserved
 from ..text import place_key, tidy_place
-from .base import BaseModel, Reorderable, load_backrefs, utcnow
+from .base import BaseModel, Moderated, Reorderable, load_backrefs, utcnow
 
 
-class Maker(UserMixin, BaseModel):
+class Maker(UserMixin, Moderated, BaseModel):
     """A maker's account and public profile. The email is private, always."""
 
     ROLE_MAKER = "maker"
     ROLE_MODERATOR = "moderator"
     STATUS_ACTIVE = "active"
+    STATUS_SUSPENDED = "suspended"
     UNUSABLE_PASSWORD = "!"  # noqa: S105 (matches no password: no hash looks like it)
 
     email = CharField(max_length=254, unique=True)
@@ -46,6 +47,9 @@ class Maker(UserMixin, BaseModel):
     cover = CharField(max_length=40, null=True)
     role = CharField(max_length=20, default=ROLE_MAKER)
     status = CharField(max_length=20, default=STATUS_ACTIVE, index=True)
+    moderation = CharField(max_length=20, default=Moderated.VISIBLE, index=True)
+    email_confirmed_at = DateTimeField(null=True)
+    vouched_at = DateTimeField(null=True)  # a moderator approved something of theirs
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
 
@@ -70,6 +74,22 @@ class Maker(UserMixin, BaseModel):
     @property
     def is_moderator(self):
         return self.role == self.ROLE_MODERATOR
+
+    @property
+    def is_suspended(self):
+        return self.status == self.STATUS_SUSPENDED
+
+    def is_new(self, trusted_after):
+        """True while the spam rules look twice at what this maker publishes:
+        until the email is confirmed and the account is older than `trusted_after`."""
+        if self.is_moderator:
+            return False
+        return self.email_confirmed_at is None or self.created_at > utcnow() - trusted_after
+
+    @property
+    def label(self):
+        """What the moderation log calls this profile."""
+        return self.display_name
 
     @classmethod
     def by_email(cls, email):
@@ -128,9 +148,19 @@ class Maker(UserMixin, BaseModel):
 
     # --- visibility and browsing ----------------------------------------
     @classmethod
+    def is_listed(cls):
+        """The condition for a profile the public may see: an active account
+        whose profile is neither held, hidden nor removed."""
+        return (cls.status == cls.STATUS_ACTIVE) & (cls.moderation == cls.VISIBLE)
+
+    @classmethod
     def listed(cls):
         """Makers whose profiles the public may see."""
-        return cls.select().where(cls.status == cls.STATUS_ACTIVE)
+        return cls.select().where(cls.is_listed())
+
+    @property
+    def is_public(self):
+        return self.status == self.STATUS_ACTIVE and self.moderation == self.VISIBLE
 
     @classmethod
     def browse(cls, craft=None, place=None):
@@ -207,7 +237,7 @@ class MakerCraft(BaseModel):
         query = (
             cls.select(cls.craft, fn.COUNT(cls.id).alias("n"))
             .join(Maker)
-            .where(Maker.status == Maker.STATUS_ACTIVE)
+            .where(Maker.is_listed())
             .group_by(cls.craft)
         )
         if place:

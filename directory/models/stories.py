@@ -6,13 +6,13 @@ from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, Text
 
 from ..routing import parse_id
 from ..sanitise import plain_text, render_markdown
-from .base import BaseModel, Reorderable, load_backrefs, utcnow
+from .base import BaseModel, Moderated, Reorderable, load_backrefs, utcnow
 from .makers import Maker, MakerCraft
 
 SUMMARY_LENGTH = 240
 
 
-class Story(BaseModel):
+class Story(Moderated, BaseModel):
     """A post with a Markdown body and optional "how it is made" fields.
 
     What the maker typed is kept (``*_md``) beside the cleaned HTML that
@@ -32,6 +32,7 @@ class Story(BaseModel):
     process_html = TextField(default="")
     time_taken = CharField(max_length=80, default="")
     status = CharField(max_length=20, default=DRAFT, index=True)
+    moderation = CharField(max_length=20, default=Moderated.VISIBLE, index=True)
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
     published_at = DateTimeField(null=True, index=True)
@@ -86,13 +87,24 @@ class Story(BaseModel):
         return (
             cls.select(cls, Maker)
             .join(Maker)
-            .where((cls.status == cls.PUBLISHED) & (Maker.status == Maker.STATUS_ACTIVE))
+            .where((cls.status == cls.PUBLISHED) & (cls.moderation == cls.VISIBLE)
+                   & Maker.is_listed())
         )
 
+    @property
+    def is_public(self):
+        return self.is_published and self.moderation == self.VISIBLE and self.maker.is_public
+
     def visible_to(self, user):
-        """True when this user may read this story (drafts: only their maker)."""
+        """True when this user may read this story: anyone when it is public,
+        its maker always (with a notice when it is not public)."""
         owner = getattr(user, "is_authenticated", False) and user.id == self.maker_id
-        return owner or (self.is_published and self.maker.status == Maker.STATUS_ACTIVE)
+        return owner or self.is_public
+
+    @property
+    def label(self):
+        """What the moderation log calls this story."""
+        return self.title
 
     @classmethod
     def newest_first(cls, query):

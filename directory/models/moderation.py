@@ -1,0 +1,208 @@
+"""Reports from visitors, items waiting for a moderator, and the public log.
+
+A profile or a story is a moderation *subject*, named by a key such as
+``story:12`` or ``maker:5`` and tied to its maker (and story) by foreign
+keys, so deleting an account takes its reports and reviews with it. The log
+keeps its rows: they name the subject by a label copied when the action was
+taken.
+"""
+
+import re
+
+from peewee import (
+    SQL,
+    BigIntegerField,
+    CharField,
+    DateTimeField,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+    fn,
+)
+
+from ..routing import parse_id
+from .base import BaseModel, utcnow
+from .makers import Maker
+from .stories import Story
+
+URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
+
+
+def subject_key(maker, story=None):
+    """``story:<id>`` for a story, ``maker:<id>`` for a profile."""
+    return f"story:{story.id}" if story is not None else f"maker:{maker.id}"
+
+
+class Review(BaseModel):
+    """A subject waiting for a moderator: reported, or held by the spam rules.
+
+    At most one review per subject is open; reports made while it is open
+    join it. Closing it (any moderator action) lets later reports open a new one.
+    """
+
+    subject = CharField(max_length=30)
+    maker = ForeignKeyField(Maker, backref="reviews", on_delete="CASCADE")
+    story = ForeignKeyField(Story, backref="reviews", null=True, on_delete="CASCADE")
+    opened_at = DateTimeField(default=utcnow)
+    closed_at = DateTimeField(null=True)
+    reporters = IntegerField(default=0)
+    held_score = FloatField(null=True)
+    held_reasons = TextField(default="")  # one reason per line, as the rules gave them
+
+    class Meta:
+        table_name = "review"
+        indexes = ((("closed_at", "id"), False),)
+
+    @property
+    def reasons(self):
+        return [line for line in self.held_reasons.splitlines() if line]
+
+    @property
+    def was_held(self):
+        return self.held_score is not None
+
+    @classmethod
+    def open_for(cls, subject):
+        return cls.get_or_none((cls.subject == subject) & cls.closed_at.is_null())
+
+    @classmethod
+    def pending(cls):
+        """Open reviews, oldest first."""
+        return cls.select().where(cls.closed_at.is_null()).order_by(cls.id)
+
+    @classmethod
+    def after(cls, query, cursor):
+        """Keyset pagination of the oldest-first queue."""
+        last_id = parse_id(cursor)
+        return query.where(cls.id > last_id) if last_id else query
+
+    @staticmethod
+    def cursor_of(review):
+        return str(review.id)
+
+    def close(self):
+        self.closed_at = utcnow()
+        self.save()
+
+
+# The partial index keeps "one open review per subject" true on both engines,
+# even when two reports arrive at once.
+Review.add_index(
+    Review.index(Review.subject, unique=True, where=SQL("closed_at IS NULL"),
+                 name="review_one_open_per_subject")
+)
+
+
+class Report(BaseModel):
+    """One reporter's report of one subject, within one review."""
+
+    REASONS = {
+        "spam": "Spam or advertising",
+        "fake": "Fake profile or scam",
+        "stolen": "Stolen work or photos",
+        "offensive": "Offensive or abusive",
+        "other": "Something else",
+    }
+
+    review = ForeignKeyField(Review, backref="reports", on_delete="CASCADE")
+    reporter = CharField(max_length=80)  # a keyed hash of the address, or maker:<id>
+    reason = CharField(max_length=20)
+    note = CharField(max_length=500, default="")
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "report"
+        indexes = ((("review", "reporter"), True),)
+
+    @property
+    def reason_label(self):
+        return self.REASONS.get(self.reason, self.reason)
+
+
+class ModerationAction(BaseModel):
+    """One row of the public moderation log. Rows are added, never changed.
+
+    The subject's label is copied (with any web address blanked), so the log
+    reads the same after the subject is deleted, and never repeats spam links.
+    """
+
+    action = CharField(max_length=20)
+    subject = CharField(max_length=30)
+    subject_label = CharField(max_length=160)
+    maker = ForeignKeyField(Maker, null=True, on_delete="SET NULL", backref="moderation_notes")
+    story = ForeignKeyField(Story, null=True, on_delete="SET NULL")
+    moderator = ForeignKeyField(Maker, null=True, on_delete="SET NULL",
+                                backref="moderation_actions")
+    moderator_name = CharField(max_length=80)
+    reason = CharField(max_length=500)
+    created_at = DateTimeField(default=utcnow, index=True)
+
+    class Meta:
+        table_name = "moderation_action"
+
+    def save(self, *args, **kwargs):
+        if self.id is not None:
+            raise TypeError("The moderation log is append-only.")
+        return super().save(*args, **kwargs)
+
+    def delete_instance(self, *args, **kwargs):
+        raise TypeError("The moderation log is append-only.")
+
+    @classmethod
+    def record(cls, action, subject_maker, subject_story, reason, *, moderator=None,
+               moderator_name=None):
+        """Append one row to the log."""
+        target = subject_story if subject_story is not None else subject_maker
+        return cls.create(
+            action=action,
+            subject=subject_key(subject_maker, subject_story),
+            subject_label=without_links(target.label)[:160],
+            maker=subject_maker,
+            story=subject_story,
+            moderator=moderator,
+            moderator_name=moderator_name or moderator.display_name,
+            reason=reason,
+        )
+
+    @classmethod
+    def newest(cls):
+        return cls.select().order_by(cls.id.desc())
+
+    @classmethod
+    def latest_for(cls, subjects):
+        """{subject key: its newest log row} for some subjects, one query."""
+        if not subjects:
+            return {}
+        newest = (cls.select(fn.MAX(cls.id)).where(cls.subject.in_(list(subjects)))
+                  .group_by(cls.subject))
+        return {row.subject: row for row in cls.select().where(cls.id.in_(newest))}
+
+
+def without_links(text):
+    """Text with every web address replaced by "[link]"."""
+    return URL.sub("[link]", text or "")
+
+
+class TextPrint(BaseModel):
+    """A fingerprint of a profile's or story's text, to spot text copied from
+    elsewhere on the site (directory/fingerprints.py)."""
+
+    subject = CharField(max_length=30, unique=True)
+    maker = ForeignKeyField(Maker, on_delete="CASCADE")
+    story = ForeignKeyField(Story, null=True, on_delete="CASCADE")
+    signature = TextField()  # the MinHash values, space-separated
+
+    class Meta:
+        table_name = "text_print"
+
+
+class TextBand(BaseModel):
+    """One band of a fingerprint: texts sharing a band are compared in full."""
+
+    text_print = ForeignKeyField(TextPrint, backref="bands", on_delete="CASCADE")
+    key = BigIntegerField(index=True)
+
+    class Meta:
+        table_name = "text_band"

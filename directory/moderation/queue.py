@@ -1,0 +1,37 @@
+"""The queue: reported items and items the spam rules held, oldest first."""
+
+from flask import current_app, request, url_for
+
+from ..htmx import render
+from ..models import Review
+from ..public import keyset_page
+from . import bp, subjects
+
+
+@bp.route("")
+def queue():
+    """A page of open reviews; "Load more" appends the next page."""
+    after = request.args.get("after", "")[:20]
+    page, next_after = keyset_page(Review, Review.pending(), after,
+                                   current_app.config["REVIEWS_PER_PAGE"])
+    return render(
+        "moderation/queue.html",
+        "moderation/_queue_page.html",
+        subjects=subjects.from_reviews(page),
+        pending=Review.pending().count() if not after else None,
+        next_url=url_for(".queue", after=next_after) if next_after else None,
+    )
+
+
+@bp.route("/stories/<id:story_id>")
+def story(story_id):
+    """One story with its reports, the rules' reasons and the actions."""
+    return render("moderation/subject.html", "moderation/_subject.html",
+                  subject=subjects.story_subject(story_id))
+
+
+@bp.route("/makers/<id:maker_id>")
+def maker(maker_id):
+    """One profile (and account) with its reports and the actions."""
+    return render("moderation/subject.html", "moderation/_subject.html",
+                  subject=subjects.maker_subject(maker_id))
