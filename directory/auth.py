@@ -2,7 +2,16 @@
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_login import current_user, login_required, login_user, logout_user
 
 from . import reviews, search
@@ -19,12 +28,21 @@ login_manager.login_message_category = "info"
 
 
 @login_manager.user_loader
-def load_user(user_id):
-    """The logged-in maker for a session, or None if the account is gone."""
+def load_user(session_id):
+    """The logged-in maker for a session ("<id>:<session version>"), or None
+    when the account is gone or its sessions were ended since."""
+    maker_id, _, version = str(session_id).partition(":")
     try:
-        return Maker.get_or_none(Maker.id == int(user_id))
+        maker = Maker.get_or_none(Maker.id == int(maker_id))
+        return maker if maker is not None and maker.session_version == int(version) else None
     except ValueError:
         return None
+
+
+def start_session(maker, remember=False):
+    """Log in with a fresh session: nothing from before the login is kept."""
+    session.clear()
+    login_user(maker, remember=remember)
 
 
 def safe_next(target, default="account.profile"):
@@ -62,14 +80,24 @@ def signup():
             maker.save()
             search.index_maker(maker)
             reviews.content_saved(maker)
-        login_user(maker)
+        start_session(maker)
         flash("Welcome! Your profile is live. Tell visitors what you make.", "success")
         return redirect(url_for("account.profile"), code=303)
     return render_template("auth/signup.html", form=form), 422 if form.errors else 200
 
 
+def login_account_limit():
+    return current_app.config["LOGIN_ACCOUNT_LIMIT"]
+
+
+def account_tried():
+    """Login attempts also count per account, from wherever they come."""
+    return "login:" + normalise_email(request.form.get("email", ""))[:254]
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(login_limit, methods=["POST"])
+@limiter.limit(login_account_limit, key_func=account_tried, methods=["POST"])
 def login():
     """Log a maker in; the same message whether the email or the password is wrong."""
     if current_user.is_authenticated:
@@ -78,7 +106,7 @@ def login():
     if form.validate_on_submit():
         maker = Maker.by_email(form.email.data)
         if maker is not None and maker.check_password(form.password.data):
-            login_user(maker, remember=form.remember.data)
+            start_session(maker, remember=form.remember.data)
             flash(f"Welcome back, {maker.display_name}.", "success")
             return redirect(safe_next(request.args.get("next")), code=303)
         form.password.errors.append("That email and password do not match an account.")
@@ -89,7 +117,12 @@ def login():
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
-    """Log out (a POST, so another site cannot log you out with a link)."""
+    """Log out everywhere (a POST, so another site cannot log you out with a link).
+
+    Ending the account's sessions also voids every remember-me cookie, so a
+    stolen cookie stops working when the maker logs out.
+    """
+    current_user.end_sessions()
     logout_user()
     flash("You are logged out. See you soon.", "info")
     return redirect(url_for("public.home"), code=303)

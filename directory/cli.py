@@ -8,6 +8,7 @@ from .demo_bulk import seed_bulk
 from .extensions import db
 from .forms import PASSWORD_MIN
 from .models import Maker, normalise_email
+from .passwords import is_common
 from .text import slugify
 
 
@@ -61,6 +62,8 @@ def create_moderator_command(email, password):
                                         confirmation_prompt=True)
             if len(password) < PASSWORD_MIN:
                 raise click.ClickException(f"Use a password of at least {PASSWORD_MIN} characters.")
+            if is_common(password):
+                raise click.ClickException("That password is too common. Choose another.")
             name = email.split("@")[0]
             maker = Maker(email=email, display_name=name,
                           slug=Maker.unique_slug(slugify(name)))

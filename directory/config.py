@@ -23,6 +23,9 @@ def defaults(instance_path):
         "PHOTOS_PER_STORY": 8,
         "FACETS_CACHE_SECONDS": 60,
         "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
+        # Form fields (not files) held in memory, and the number of parts.
+        "MAX_FORM_MEMORY_SIZE": 1024 * 1024,
+        "MAX_FORM_PARTS": 200,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_HTTPONLY": True,
@@ -38,7 +41,8 @@ def defaults(instance_path):
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
         "SIGNUP_LIMIT": "5 per hour",
-        "LOGIN_LIMIT": "10 per minute; 50 per hour",
+        "LOGIN_LIMIT": "10 per minute; 50 per hour",  # per address
+        "LOGIN_ACCOUNT_LIMIT": "5 per minute; 20 per hour",  # per account tried
         "POSTING_LIMIT": "60 per hour",
         "REPORT_LIMIT": "10 per hour",
         # The CSRF token lives as long as the session, so a profile written
@@ -51,7 +55,8 @@ def from_environment(environ=os.environ):
     """Settings an operator sets with environment variables."""
     config = {}
     for name in ("DATABASE_URL", "SECRET_KEY", "UPLOAD_FOLDER", "RATELIMIT_STORAGE_URI",
-                 "SIGNUP_LIMIT", "LOGIN_LIMIT", "POSTING_LIMIT", "REPORT_LIMIT"):
+                 "SIGNUP_LIMIT", "LOGIN_LIMIT", "LOGIN_ACCOUNT_LIMIT", "POSTING_LIMIT",
+                 "REPORT_LIMIT"):
         if environ.get(name):
             config[name] = environ[name]
     for name in ("MAX_UPLOAD_BYTES", "MAX_IMAGE_PIXELS", "NEW_ACCOUNT_DAYS", "REPORTS_TO_HIDE",

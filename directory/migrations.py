@@ -65,6 +65,14 @@ def add_moderation(migrator):
     db.create_tables([Review, Report, ModerationAction, TextPrint, TextBand], safe=True)
 
 
+def add_session_version(migrator):
+    """5: a session version per account, so logging out ends every session."""
+    columns = {column.name for column in db.get_columns("maker")}
+    if "session_version" not in columns:
+        migrate(migrator.add_column("maker", "session_version",
+                                    Maker._meta.fields["session_version"]))
+
+
 def rebuild_derived_data():
     """Rebuild what is computed from the content: the search index, the fingerprints."""
     if is_sqlite():
@@ -74,7 +82,8 @@ def rebuild_derived_data():
 
 # (version, function) pairs, in order. Version 1 is the first schema; a new
 # database is created at the latest version by create_tables.
-STEPS = [(2, add_profile_photos), (3, add_search_index), (4, add_moderation)]
+STEPS = [(2, add_profile_photos), (3, add_search_index), (4, add_moderation),
+         (5, add_session_version)]
 
 
 def current_version():

@@ -6,6 +6,44 @@ import unicodedata
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _SPACES = re.compile(r"\s+")
 
+# Characters that change how text looks or reads without being visible:
+# bidirectional overrides and isolates, zero-width characters, the BOM.
+_INVISIBLE = re.compile(
+    "[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u061c\u00ad\u034f\u180e]"
+)
+# Letters from other scripts that look like Latin ones (Cyrillic, Greek), and
+# digits that pass for letters, for comparing names only.
+_LOOKALIKES = str.maketrans(
+    "аеорсухіјѕԁԛԝ" "АВЕКМНОРСТХІЈЅ" "αεικνορτυχΑΒΕΗΙΚΜΝΟΡΤΥΧΖ" "013457$@",
+    "aeopcyxijsdqw" "abekmhopctxijs" "aeikvoptuxabehikmnoptyxz" "oieastsa",
+)
+STAFF_WORDS = frozenset({"moderator", "moderators", "moderation", "admin",
+                         "administrator", "staff", "official"})
+
+
+def clean_name(text):
+    """A name as shown: NFKC-normalised, without invisible or control
+    characters, single spaces. "Ａｄａ\u202e" -> "Ada"."""
+    text = unicodedata.normalize("NFKC", text or "")
+    text = _INVISIBLE.sub("", text)
+    text = "".join(char for char in text if unicodedata.category(char)[0] != "C")
+    return _SPACES.sub(" ", text).strip()
+
+
+def name_skeleton(text):
+    """What a name looks like, for spotting look-alikes: "Mоderatоr" (with
+    Cyrillic o's) and "M0derator" both give "moderator"."""
+    text = clean_name(text).casefold().translate(_LOOKALIKES)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(re.findall(r"[a-z]+", text))
+
+
+def poses_as_staff(name):
+    """True when a name reads as the site's own staff: "Site Moderator",
+    "Admin", "The M0derators", "Makers Directory" are."""
+    skeleton = name_skeleton(name)
+    return bool(STAFF_WORDS & set(skeleton.split())) or "makers directory" in skeleton
+
 
 def slugify(text, max_length=60):
     """Lower-case ASCII words joined by hyphens: "Élise's Pots" -> "elise-s-pots"."""

@@ -5,7 +5,7 @@ from wtforms import BooleanField, EmailField, PasswordField
 from wtforms.validators import DataRequired, Email, Length, ValidationError
 
 from ..models import Maker
-from .fields import PASSWORD_MAX, PASSWORD_MIN, display_name_field, strip
+from .fields import PASSWORD_MAX, PASSWORD_MIN, display_name_field, not_common, strip
 from .human import HumanCheckForm
 
 
@@ -30,6 +30,7 @@ class SignupForm(HumanCheckForm):
                 max=PASSWORD_MAX,
                 message=f"Use {PASSWORD_MIN} to {PASSWORD_MAX} characters.",
             ),
+            not_common,
         ],
         description=f"At least {PASSWORD_MIN} characters.",
     )

@@ -1,11 +1,14 @@
 """Fields and filters the forms share."""
 
 from wtforms import SelectMultipleField, StringField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired, Length, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-PASSWORD_MIN = 10
-PASSWORD_MAX = 128
+from ..passwords import MAX_LENGTH, MIN_LENGTH, is_common
+from ..text import clean_name, poses_as_staff
+
+PASSWORD_MIN = MIN_LENGTH
+PASSWORD_MAX = MAX_LENGTH
 
 
 def strip(value):
@@ -13,12 +16,25 @@ def strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
+def clean(value):
+    """Field filter for names: see text.clean_name (None stays None)."""
+    return clean_name(value) if isinstance(value, str) else value
+
+
+def not_staff(form, field):
+    """Only the site's moderators may use names that read as staff."""
+    maker = getattr(form, "maker", None)
+    if field.data and poses_as_staff(field.data) and not (maker and maker.is_moderator):
+        raise ValidationError("That name reads like one of the site's own staff. "
+                              "Please choose another.")
+
+
 def display_name_field(label):
     """The maker's public name, required, as on the signup and profile forms."""
     return StringField(
         label,
-        filters=[strip],
-        validators=[DataRequired("Tell visitors who you are."), Length(max=80)],
+        filters=[clean],
+        validators=[DataRequired("Tell visitors who you are."), Length(max=80), not_staff],
     )
 
 
@@ -27,3 +43,10 @@ class CheckboxListField(SelectMultipleField):
 
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
+
+
+def not_common(form, field):
+    """Refuse passwords that appear in lists of leaked passwords."""
+    if field.data and is_common(field.data):
+        raise ValidationError("That password is one of the most common ones, so it is easy "
+                              "to guess. Please choose another.")

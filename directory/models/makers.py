@@ -50,6 +50,8 @@ class Maker(UserMixin, Moderated, BaseModel):
     moderation = CharField(max_length=20, default=Moderated.VISIBLE, index=True)
     email_confirmed_at = DateTimeField(null=True)
     vouched_at = DateTimeField(null=True)  # a moderator approved something of theirs
+    # Part of every session and remember-me cookie; changing it ends them all.
+    session_version = IntegerField(default=1)
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
 
@@ -70,6 +72,16 @@ class Maker(UserMixin, Moderated, BaseModel):
         if self.password_hash == self.UNUSABLE_PASSWORD:
             return False
         return check_password_hash(self.password_hash, password)
+
+    def get_id(self):
+        """What Flask-Login stores in the session: the id and the session version."""
+        return f"{self.id}:{self.session_version}"
+
+    def end_sessions(self):
+        """Log this account out everywhere (every session, every remember-me cookie)."""
+        self.session_version += 1
+        type(self).update(session_version=self.session_version).where(
+            type(self).id == self.id).execute()
 
     @property
     def is_moderator(self):
