@@ -24,7 +24,7 @@ def create_app(test_config=None):
     config.ensure_secret_key(app)
 
     from . import db, errors, routing, security, templating
-    from .extensions import csrf, htmx, limiter, login_manager
+    from .extensions import csrf, htmx, limiter, login_manager, mail
 
     routing.init_app(app)
     db.init_app(app)
@@ -32,6 +32,7 @@ def create_app(test_config=None):
     htmx.init_app(app)
     login_manager.init_app(app)
     limiter.init_app(app)
+    mail.init_app(app)
     templating.init_app(app)
     errors.init_app(app)
     security.init_app(app)
@@ -44,10 +45,12 @@ def create_app(test_config=None):
     from .moderation import bp as moderation_bp
     from .moderation import log_bp as moderation_log_bp
     from .public import bp as public_bp
+    from .recovery import bp as recovery_bp
     from .reports import bp as reports_bp
 
     app.register_blueprint(public_bp)
     app.register_blueprint(auth_bp)
+    app.register_blueprint(recovery_bp)
     app.register_blueprint(account_bp)
     app.register_blueprint(feeds_bp)
     app.register_blueprint(media_bp)

@@ -18,6 +18,7 @@ from . import reviews, search
 from .extensions import db, limiter, login_manager
 from .forms import LoginForm, SignupForm
 from .models import Maker, normalise_email
+from .recovery import send_confirmation
 from .text import slugify
 
 bp = Blueprint("auth", __name__)
@@ -81,7 +82,9 @@ def signup():
             search.index_maker(maker)
             reviews.content_saved(maker)
         start_session(maker)
-        flash("Welcome! Your profile is live. Tell visitors what you make.", "success")
+        send_confirmation(maker)
+        flash("Welcome! Your profile is live. Tell visitors what you make. We have sent "
+              "you a link to confirm your email address.", "success")
         return redirect(url_for("account.profile"), code=303)
     return render_template("auth/signup.html", form=form), 422 if form.errors else 200
 

@@ -7,6 +7,7 @@ from . import demo, search
 from .demo_bulk import seed_bulk
 from .extensions import db
 from .forms import PASSWORD_MIN
+from .mail import outbox_command
 from .models import Maker, normalise_email
 from .passwords import is_common
 from .text import slugify
@@ -16,6 +17,7 @@ def register(app):
     """Add the commands to `flask --app app ...`."""
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(create_moderator_command)
+    app.cli.add_command(outbox_command)
 
 
 @click.command("seed-demo")

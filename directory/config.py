@@ -19,6 +19,10 @@ def defaults(instance_path):
         "STORIES_PER_PAGE": 9,
         "UPLOAD_FOLDER": str(Path(instance_path) / "uploads"),
         "MAX_UPLOAD_BYTES": 10 * 1024 * 1024,
+        # Mail: SMTP when MAIL_SERVER is set, else .eml files in the outbox folder.
+        "MAIL_SERVER": None,
+        "MAIL_DEFAULT_SENDER": "Makers' Directory <no-reply@localhost>",
+        "OUTBOX_FOLDER": str(Path(instance_path) / "outbox"),
         "MAX_IMAGE_PIXELS": 40_000_000,
         "PHOTOS_PER_STORY": 8,
         "FACETS_CACHE_SECONDS": 60,
@@ -45,6 +49,7 @@ def defaults(instance_path):
         "LOGIN_ACCOUNT_LIMIT": "5 per minute; 20 per hour",  # per account tried
         "POSTING_LIMIT": "60 per hour",
         "REPORT_LIMIT": "10 per hour",
+        "MAIL_LIMIT": "5 per hour",  # confirmation and reset mails asked for
         # The CSRF token lives as long as the session, so a profile written
         # slowly is not refused on save.
         "WTF_CSRF_TIME_LIMIT": None,
@@ -55,14 +60,17 @@ def from_environment(environ=os.environ):
     """Settings an operator sets with environment variables."""
     config = {}
     for name in ("DATABASE_URL", "SECRET_KEY", "UPLOAD_FOLDER", "RATELIMIT_STORAGE_URI",
+                 "MAIL_SERVER", "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_DEFAULT_SENDER",
                  "SIGNUP_LIMIT", "LOGIN_LIMIT", "LOGIN_ACCOUNT_LIMIT", "POSTING_LIMIT",
                  "REPORT_LIMIT"):
         if environ.get(name):
             config[name] = environ[name]
     for name in ("MAX_UPLOAD_BYTES", "MAX_IMAGE_PIXELS", "NEW_ACCOUNT_DAYS", "REPORTS_TO_HIDE",
-                 "MIN_FILL_SECONDS"):
+                 "MIN_FILL_SECONDS", "MAIL_PORT"):
         if environ.get(name, "").isdigit():
             config[name] = int(environ[name])
+    if environ.get("MAIL_USE_TLS", "").lower() in ("1", "true", "yes"):
+        config["MAIL_USE_TLS"] = True
     if environ.get("RATELIMIT_ENABLED", "").lower() in ("0", "false", "no"):
         config["RATELIMIT_ENABLED"] = False
     if environ.get("SESSION_COOKIE_SECURE", "").lower() in ("1", "true", "yes"):

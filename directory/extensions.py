@@ -3,6 +3,7 @@
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
+from flask_mail import Mail
 from flask_wtf.csrf import CSRFProtect
 from htmx_flask import Htmx
 from peewee import DatabaseProxy
@@ -11,5 +12,6 @@ db = DatabaseProxy()
 login_manager = LoginManager()
 htmx = Htmx()
 csrf = CSRFProtect()
+mail = Mail()
 # Storage and switches come from the app config (RATELIMIT_STORAGE_URI...).
 limiter = Limiter(get_remote_address)

@@ -83,7 +83,9 @@ def apply_verdict(maker, story, verdict):
             review.held_score = round(verdict.score, 2)
             review.held_reasons = "\n".join(verdict.reasons)
             review.save()
-    elif item.moderation == Moderated.HELD:
+    elif verdict is not None and item.moderation == Moderated.HELD:
+        # Edited into something clean. (Unchecked saves never release: once an
+        # account comes of age, what was held still waits for a moderator.)
         set_state(item, Moderated.VISIBLE)
         review = Review.open_for(subject_key(maker, story))
         if review is not None and not review.reporters:

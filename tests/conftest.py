@@ -33,6 +33,7 @@ def app_config(tmp_path):
         "SECRET_KEY": "test-secret",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'test.sqlite3'}",
         "UPLOAD_FOLDER": str(tmp_path / "uploads"),
+        "OUTBOX_FOLDER": str(tmp_path / "outbox"),
         "FACETS_CACHE_SECONDS": 0,
         "WTF_CSRF_ENABLED": False,
         "MAKERS_PER_PAGE": 5,

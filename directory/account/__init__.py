@@ -28,4 +28,4 @@ def suspended_read_only():
     return None
 
 
-from . import links, photos, profile, stories  # noqa: E402, F401 (register the views)
+from . import links, password, photos, profile, stories  # noqa: E402, F401 (register the views)

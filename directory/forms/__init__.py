@@ -1,12 +1,13 @@
 """Forms, each validated on the server. Every POST carries a CSRF token."""
 
-from .accounts import LoginForm, SignupForm
+from .accounts import ChangePasswordForm, LoginForm, NewPasswordForm, ResetRequestForm, SignupForm
 from .fields import PASSWORD_MAX, PASSWORD_MIN
 from .moderation import ActionForm, ReportForm
 from .profile import LinkForm, ProfileForm
 from .stories import PhotoForm, ProfilePhotosForm, StoryForm
 
 __all__ = [
-    "PASSWORD_MAX", "PASSWORD_MIN", "ActionForm", "LinkForm", "LoginForm", "PhotoForm",
+    "PASSWORD_MAX", "PASSWORD_MIN", "ActionForm", "ChangePasswordForm", "NewPasswordForm",
+    "ResetRequestForm", "LinkForm", "LoginForm", "PhotoForm",
     "ProfileForm", "ProfilePhotosForm", "ReportForm", "SignupForm", "StoryForm",
 ]

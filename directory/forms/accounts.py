@@ -2,10 +2,10 @@
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField
-from wtforms.validators import DataRequired, Email, Length, ValidationError
+from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
 from ..models import Maker
-from .fields import PASSWORD_MAX, PASSWORD_MIN, display_name_field, not_common, strip
+from .fields import display_name_field, new_password_field, strip
 from .human import HumanCheckForm
 
 
@@ -21,19 +21,7 @@ class SignupForm(HumanCheckForm):
         ],
         description="Private: never shown on the site.",
     )
-    password = PasswordField(
-        "Password",
-        validators=[
-            DataRequired("Choose a password."),
-            Length(
-                min=PASSWORD_MIN,
-                max=PASSWORD_MAX,
-                message=f"Use {PASSWORD_MIN} to {PASSWORD_MAX} characters.",
-            ),
-            not_common,
-        ],
-        description=f"At least {PASSWORD_MIN} characters.",
-    )
+    password = new_password_field()
 
     def validate_email(self, field):
         if Maker.email_taken(field.data):
@@ -46,3 +34,24 @@ class LoginForm(FlaskForm):
     )
     password = PasswordField("Password", validators=[DataRequired("Enter your password.")])
     remember = BooleanField("Keep me logged in on this device")
+
+
+class ResetRequestForm(FlaskForm):
+    email = EmailField(
+        "Email", filters=[strip], validators=[DataRequired("Enter your email address.")]
+    )
+
+
+class NewPasswordForm(FlaskForm):
+    password = new_password_field("New password")
+    confirm = PasswordField(
+        "New password, again",
+        validators=[DataRequired("Type the new password again."),
+                    EqualTo("password", "The two passwords are not the same.")],
+    )
+
+
+class ChangePasswordForm(NewPasswordForm):
+    current = PasswordField(
+        "Current password", validators=[DataRequired("Enter your current password.")]
+    )

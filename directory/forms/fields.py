@@ -1,6 +1,6 @@
 """Fields and filters the forms share."""
 
-from wtforms import SelectMultipleField, StringField
+from wtforms import PasswordField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -50,3 +50,17 @@ def not_common(form, field):
     if field.data and is_common(field.data):
         raise ValidationError("That password is one of the most common ones, so it is easy "
                               "to guess. Please choose another.")
+
+
+def new_password_field(label="Password"):
+    """A new password: long enough, not too long, not a common one."""
+    return PasswordField(
+        label,
+        validators=[
+            DataRequired("Choose a password."),
+            Length(min=PASSWORD_MIN, max=PASSWORD_MAX,
+                   message=f"Use {PASSWORD_MIN} to {PASSWORD_MAX} characters."),
+            not_common,
+        ],
+        description=f"At least {PASSWORD_MIN} characters. A few unrelated words work well.",
+    )

@@ -13,6 +13,7 @@ from flask_wtf import FlaskForm
 from itsdangerous import BadSignature, URLSafeSerializer
 from wtforms import HiddenField, StringField
 
+MAX_FORM_AGE = 24 * 3600
 NOT_ACCEPTED = ("Sorry, we could not accept that just now. "
                 "Please check the form and send it again.")
 
@@ -53,7 +54,9 @@ class HumanCheckForm(FlaskForm):
         if not minimum:
             return True
         taken = self.seconds_taken()
-        return taken is not None and taken >= minimum
+        # A start time older than a day is refused too, so one stamp cannot be
+        # reused for ever; a person who left the tab open just sends it again.
+        return taken is not None and minimum <= taken <= MAX_FORM_AGE
 
     def validate(self, extra_validators=None):
         valid = super().validate(extra_validators)
