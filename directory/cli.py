@@ -4,6 +4,7 @@ import click
 from flask.cli import with_appcontext
 
 from . import demo, search
+from .backup import backup_command, restore_command
 from .demo_bulk import seed_bulk
 from .extensions import db
 from .forms import PASSWORD_MIN
@@ -18,6 +19,8 @@ def register(app):
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(create_moderator_command)
     app.cli.add_command(outbox_command)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
 
 
 @click.command("seed-demo")
