@@ -12,8 +12,9 @@ def require_login():
     """Every page here belongs to the logged-in maker."""
 
 
-# What a suspended maker may still do: read the notice on their account page.
-SUSPENDED_MAY = {"account.profile"}
+# What a suspended maker may still do: read the notice on their account page,
+# take their data away, or delete the account.
+SUSPENDED_MAY = {"account.profile", "account.export", "account.delete_account"}
 
 
 @bp.before_request
@@ -21,11 +22,13 @@ def suspended_read_only():
     """A suspended account sees its notice and changes nothing."""
     if not current_user.is_suspended:
         return None
-    if request.method != "GET":
-        abort(403)
     if request.endpoint not in SUSPENDED_MAY:
+        if request.method != "GET":
+            abort(403)
         return redirect(url_for("account.profile"))
+    if request.method != "GET" and request.endpoint != "account.delete_account":
+        abort(403)
     return None
 
 
-from . import links, password, photos, profile, stories  # noqa: E402, F401 (register the views)
+from . import data, links, password, photos, profile, stories  # noqa: E402, F401 (register the views)

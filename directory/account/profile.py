@@ -25,8 +25,8 @@ def profile():
         maker.display_name = form.display_name.data
         maker.slug = form.slug.data
         maker.tagline = form.tagline.data
-        maker.about_md = form.about.data
-        maker.about_html = render_markdown(form.about.data)
+        maker.about_md = form.about.data or ""
+        maker.about_html = render_markdown(maker.about_md)
         maker.set_place(form.place.data)
         maker.commissions = form.commissions.data
         maker.updated_at = utcnow()

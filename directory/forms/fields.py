@@ -12,8 +12,8 @@ PASSWORD_MAX = MAX_LENGTH
 
 
 def strip(value):
-    """Field filter: drop surrounding spaces (None stays None)."""
-    return value.strip() if isinstance(value, str) else value
+    """Field filter: drop surrounding spaces; a field left out of the request is ""."""
+    return value.strip() if isinstance(value, str) else ""
 
 
 def clean(value):

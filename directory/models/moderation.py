@@ -167,6 +167,16 @@ class ModerationAction(BaseModel):
         )
 
     @classmethod
+    def forget_maker(cls, maker):
+        """Before an account is deleted: its rows stay, naming nobody. (The one
+        change the log allows, for the maker's sake.)"""
+        cls.update(subject_label="A deleted account").where(
+            (cls.maker == maker) & cls.subject.startswith("maker:")).execute()
+        cls.update(subject_label="A story from a deleted account").where(
+            (cls.maker == maker) & cls.subject.startswith("story:")).execute()
+        cls.update(moderator_name="A former moderator").where(cls.moderator == maker).execute()
+
+    @classmethod
     def newest(cls):
         return cls.select().order_by(cls.id.desc())
 

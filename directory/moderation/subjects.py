@@ -11,7 +11,16 @@ from peewee import fn
 
 from .. import reviews
 from ..forms import ActionForm
-from ..models import Maker, ModerationAction, Report, Review, Story, subject_key
+from ..models import (
+    Link,
+    Maker,
+    ModerationAction,
+    Report,
+    Review,
+    Story,
+    load_backrefs,
+    subject_key,
+)
 
 
 @dataclass
@@ -90,7 +99,9 @@ def load(subjects, reviews_known=False):
     by_review = {}
     for report in Report.select().where(Report.review.in_(review_ids)).order_by(Report.id):
         by_review.setdefault(report.review_id, []).append(report)
-    maker_ids = list({subject.maker.id for subject in subjects})
+    makers = list({subject.maker.id: subject.maker for subject in subjects}.values())
+    load_backrefs(makers, Link.maker)  # a profile shows its listed links
+    maker_ids = [maker.id for maker in makers]
     history, story_counts = maker_history(maker_ids)
     last = ModerationAction.latest_for(keys)
     for subject in subjects:

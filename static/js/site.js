@@ -27,6 +27,27 @@
   document.addEventListener("htmx:sendError", function () {
     showProblem("We could not reach the directory. Check your connection and try again.");
   });
+  // Keep keyboard users in place: when a swap removed the focused control,
+  // focus the swapped-in message, else the first field with an error, else
+  // the new content itself.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var active = document.activeElement;
+    if (active && active !== document.body && document.body.contains(active)) return;
+    var next = document.querySelector("[data-focus-after-swap]");
+    if (next) {
+      next.removeAttribute("data-focus-after-swap");
+    } else {
+      var scope = [event.detail.elt, event.detail.target].filter(function (elt) {
+        return elt && document.body.contains(elt);
+      })[0];
+      if (!scope) return;
+      next = scope.querySelector("[aria-invalid=true]") || scope;
+      if (!next.hasAttribute("tabindex") && !next.matches("input, select, textarea, button, a")) {
+        next.setAttribute("tabindex", "-1");
+      }
+    }
+    next.focus();
+  });
   document.addEventListener("htmx:beforeRequest", function () {
     var region = document.getElementById("request-problem");
     if (region) region.hidden = true;

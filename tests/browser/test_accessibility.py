@@ -4,10 +4,11 @@ main pages: no violation of impact serious or critical."""
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-from directory import search
+from directory import reviews, search
 from directory.extensions import db
-from directory.models import Story
+from directory.models import Maker, Story
 from tests.conftest import PASSWORD
 from tests.test_stories import make_story
 
@@ -44,6 +45,31 @@ def site(app, make_maker):
     return {"story_id": story_id}
 
 
+@pytest.fixture
+def moderation(app, make_maker, site):
+    """A moderator; in the queue, a reported story (with a note) and a reported
+    profile; in the public log, a story a moderator hid."""
+    make_maker("Mo Reyes", email="mo@example.com", role="moderator")
+    ben = make_maker("Ben Weaver", crafts=["weaving"], tagline="Looms at half price")
+    hidden_id = make_story(app, ben, title="Cheap looms, discount code inside", body="Buy now.")
+    with app.app_context(), db.connection_context():
+        story = Story.get_by_id(site["story_id"])
+        reviews.report(story.maker, story, "addr:one", "spam", "Looks like an advert to me.")
+        reviews.report(Maker.get_by_id(ben.id), None, "addr:two", "fake", "")
+        hidden = Story.get_by_id(hidden_id)
+        moderator = Maker.get(Maker.email == "mo@example.com")
+        reviews.act("hide", hidden.maker, hidden, moderator, "Advertising, not a story.")
+    return site
+
+
+def log_in(page, live_server, email):
+    page.goto(live_server + "/login")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_text("Welcome back")).to_be_visible()
+
+
 PUBLIC_PAGES = ["/", "/makers", "/makers/ada-potter", "/search?q=ash", "/signup", "/login",
                 "/no-such-page"]
 
@@ -57,11 +83,35 @@ def test_public_pages_have_no_serious_violations(axe_page, live_server, site, pa
 def test_story_page_and_the_makers_own_pages(axe_page, live_server, site):
     axe_page.goto(live_server + f"/stories/{site['story_id']}")
     assert serious_violations(axe_page) == []
-    axe_page.goto(live_server + "/login")
-    axe_page.get_by_label("Email").fill("ada-potter@example.com")
-    axe_page.get_by_label("Password").fill(PASSWORD)
-    axe_page.get_by_role("button", name="Log in").click()
+    log_in(axe_page, live_server, "ada-potter@example.com")
     for path in ["/account", "/account/links", "/account/stories", "/account/stories/new",
                  f"/account/stories/{site['story_id']}/edit"]:
         axe_page.goto(live_server + path)
         assert serious_violations(axe_page) == [], path
+
+
+def test_story_page_with_the_report_form_open(axe_page, live_server, site):
+    axe_page.goto(live_server + f"/stories/{site['story_id']}")
+    axe_page.get_by_text("Report this story").click()
+    expect(axe_page.get_by_label("Spam or advertising")).to_be_visible()
+    assert serious_violations(axe_page) == []
+    # Sent without a reason: the form comes back in place with its mistake.
+    axe_page.get_by_role("button", name="Send report").click()
+    expect(axe_page.get_by_text("Choose what is wrong.")).to_be_visible()
+    assert serious_violations(axe_page) == []
+
+
+def test_moderation_queue_and_log(axe_page, live_server, moderation):
+    log_in(axe_page, live_server, "mo@example.com")
+    axe_page.goto(live_server + "/moderation")
+    expect(axe_page.locator("article.review")).to_have_count(2)
+    assert serious_violations(axe_page) == [], "/moderation"
+    # An action without a reason is refused in place, with the mistake shown.
+    item = axe_page.get_by_role("article", name="Glazing with ash")
+    item.get_by_role("button", name="Hide", exact=True).click()
+    expect(item.get_by_text("Give a short reason")).to_be_visible()
+    assert serious_violations(axe_page) == [], "/moderation, a refused action"
+    for path in [f"/moderation/stories/{moderation['story_id']}", "/moderation/log"]:
+        axe_page.goto(live_server + path)
+        assert serious_violations(axe_page) == [], path
+    expect(axe_page.locator("table.log tbody tr")).to_have_count(1)

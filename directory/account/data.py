@@ -1,0 +1,103 @@
+"""The maker's data: take it all away (export), or delete the account.
+
+Both stay open to a suspended maker: what they wrote is theirs.
+"""
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+from flask import current_app, flash, redirect, render_template, request, send_file, url_for
+from flask_login import current_user, logout_user
+
+from .. import media, search
+from ..extensions import db
+from ..images import file_name
+from ..models import Link, Maker, ModerationAction, Photo, Story
+from . import bp
+
+
+def photo_file(name):
+    """The largest stored size of a photo (the display size, 1600 px)."""
+    return Path(current_app.config["UPLOAD_FOLDER"]) / file_name(name, "display")
+
+
+def export_data(maker):
+    """(everything the maker wrote as a dict, [(archive path, file path)] of photos)."""
+    files = []
+
+    def photo_entry(name, **extra):
+        path = f"photos/{name}.jpg"
+        files.append((path, photo_file(name)))
+        return {"file": path, **extra}
+
+    stories = Story.with_photos(Story.all_by(maker))
+    data = {
+        "profile": {
+            "display_name": maker.display_name, "address": f"/makers/{maker.slug}",
+            "email": maker.email, "tagline": maker.tagline, "about": maker.about_md,
+            "crafts": maker.crafts, "place": maker.place, "commissions": maker.commissions,
+            "joined": maker.created_at.isoformat(),
+            "avatar": photo_entry(maker.avatar) if maker.avatar else None,
+            "cover": photo_entry(maker.cover) if maker.cover else None,
+        },
+        "links": [{"kind": link.kind, "url": link.url, "label": link.label}
+                  for link in Link.for_maker(maker)],
+        "stories": [{
+            "title": story.title, "body": story.body_md, "materials": story.materials,
+            "techniques": story.process_md, "time_taken": story.time_taken,
+            "status": story.status, "moderation": story.moderation,
+            "created": story.created_at.isoformat(),
+            "published": story.published_at.isoformat() if story.published_at else None,
+            "photos": [photo_entry(photo.name, alt=photo.alt, author=photo.author,
+                                   copyright=photo.copyright)
+                       for photo in story.ordered_photos],
+        } for story in stories],
+    }
+    return data, files
+
+
+@bp.route("/export")
+def export():
+    """A zip of everything the maker wrote, with their photos."""
+    maker = Maker.get_by_id(current_user.id)
+    data, files = export_data(maker)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("maker.json", json.dumps(data, ensure_ascii=False, indent=2))
+        for archive_path, path in files:
+            if path.exists():
+                archive.write(path, archive_path)
+    buffer.seek(0)
+    return send_file(buffer, mimetype="application/zip", as_attachment=True,
+                     download_name=f"{maker.slug}-makers-directory.zip")
+
+
+@bp.route("/delete", methods=["GET", "POST"])
+def delete_account():
+    """Ask for the password (GET), then delete the account and all in it (POST)."""
+    maker = Maker.get_by_id(current_user.id)
+    if request.method == "GET":
+        return render_template("account/delete.html")
+    if not maker.check_password(request.form.get("password", "")):
+        return render_template("account/delete.html",
+                               error="That is not your password. Nothing was deleted."), 422
+    delete_maker(maker)
+    logout_user()
+    flash("Your account is deleted, with your profile, stories, photos and links. "
+          "Thank you for having been part of the directory.", "info")
+    return redirect(url_for("public.home"), code=303)
+
+
+def delete_maker(maker):
+    """Delete an account and everything in it; the moderation log keeps its
+    rows, with the maker's name and titles replaced."""
+    names = [name for name in (maker.avatar, maker.cover) if name]
+    names += [photo.name for photo in Photo.select(Photo.name).join(Story)
+              .where(Story.maker == maker)]
+    with db.atomic():
+        ModerationAction.forget_maker(maker)
+        search.remove_maker(maker.id)
+        maker.delete_instance(recursive=False)
+    media.remove(*names)
