@@ -1,7 +1,16 @@
-"""Friendly error pages, in the site's layout, with the right status code."""
+"""Friendly error pages, in the site's layout (or as a fragment for htmx),
+with the right status code; every request has an id that errors are logged
+with and the 500 page shows, so a report can be matched to the log."""
 
-from flask import render_template
+import re
+import secrets
+
+from flask import current_app, g, request
 from flask_wtf.csrf import CSRFError
+
+from .htmx import render
+
+REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
 MESSAGES = {
     400: ("Something in that request was not right",
@@ -21,19 +30,44 @@ MESSAGES = {
 
 
 def render_error(code, title=None, detail=None):
-    """The error page for an HTTP status code."""
+    """The error page for an HTTP status code (the fragment alone for htmx)."""
     default_title, default_detail = MESSAGES[code]
-    return (
-        render_template("errors/error.html", code=code, title=title or default_title,
-                        detail=detail or default_detail),
-        code,
-    )
+    return render("errors/error.html", "errors/_error.html", code,
+                  code=code, title=title or default_title, detail=detail or default_detail,
+                  request_id=g.get("request_id", ""))
+
+
+def request_id():
+    """The id a proxy gave the request (X-Request-ID), if sane, else a new one."""
+    given = request.headers.get("X-Request-ID", "")
+    return given if REQUEST_ID.fullmatch(given) else secrets.token_hex(8)
+
+
+def server_error(error):
+    """Log what went wrong with the request id; the visitor sees the id, not the trace."""
+    original = getattr(error, "original_exception", None) or error
+    current_app.logger.error("request %s %s %s failed: %r", g.get("request_id", "-"),
+                             request.method, request.path, original)
+    return render_error(500)
 
 
 def init_app(app):
     """Register a handler for each status code we explain."""
+
+    @app.before_request
+    def tag_request():
+        g.request_id = request_id()
+
+    @app.after_request
+    def send_request_id(response):
+        if g.get("request_id"):
+            response.headers["X-Request-ID"] = g.request_id
+        return response
+
     for code in MESSAGES:
-        app.register_error_handler(code, lambda error, code=code: render_error(code))
+        if code != 500:
+            app.register_error_handler(code, lambda error, code=code: render_error(code))
+    app.register_error_handler(500, server_error)
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):

@@ -11,6 +11,23 @@
     }
   });
 
+  // A plain form (one htmx does not send) is sent once, however many clicks:
+  // a double-click must not make two accounts or two stories.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.hasAttribute("hx-post")) return;  // htmx disables its own buttons
+    if (form.dataset.sending) {
+      event.preventDefault();
+      return;
+    }
+    form.dataset.sending = "yes";
+  });
+  window.addEventListener("pageshow", function () {  // back from the next page
+    document.querySelectorAll("form[data-sending]").forEach(function (form) {
+      delete form.dataset.sending;
+    });
+  });
+
   // A failed request says so politely instead of silently doing nothing.
   function showProblem(message) {
     var region = document.getElementById("request-problem");
