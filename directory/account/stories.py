@@ -2,6 +2,7 @@
 
 from flask import abort, current_app, flash, render_template, request, url_for
 from flask_login import current_user
+from peewee import IntegrityError
 
 from .. import media, reviews, search
 from ..extensions import db, limiter
@@ -9,7 +10,7 @@ from ..forms import StoryForm
 from ..forms.stories import LIMITS
 from ..htmx import fragment, redirect_after_post, render
 from ..images import ImageRejected
-from ..models import Photo, Story
+from ..models import Photo, Story, Submission
 from . import bp
 
 ACTIONS = {"draft", "publish", "save", "unpublish"}  # and "preview", which saves nothing
@@ -110,19 +111,37 @@ def edit(story):
         except ImageRejected as error:
             form.photo.errors = [str(error)]
             return editor(story, form, status=422)
+    return store(story, form, action, stored)
+
+
+def store(story, form, action, stored):
+    """Save, then go to the editor; a new story's form already saved goes to
+    the story it made. A new photo's files go if the database refuses."""
+    key = f"story:{current_user.id}:{form.once.data}" if story is None and form.once.data else None
     try:
-        story = save(story, form, action, stored)
-    except Exception:
+        story = save(story, form, action, stored, key)
+    except Exception as error:
         if stored:
             media.remove(stored.name)  # no stray file when the database refuses
-        raise
+        url = Submission.url_for(key) if key else None
+        if url is None or not isinstance(error, AlreadySaved | IntegrityError):
+            raise
+        flash("That story was already saved: here it is.", "info")
+        return redirect_after_post(url)
     flash(message_for(action, story), "success")
     return redirect_after_post(url_for(".edit_story", story_id=story.id))
 
 
-def save(story, form, action, stored):
-    """Write the story (and a new photo's row) in one transaction."""
+class AlreadySaved(Exception):
+    """This new-story form was saved before (a double-click, a resent form)."""
+
+
+def save(story, form, action, stored, key=None):
+    """Write the story (and a new photo's row) in one transaction. A new story
+    records its form's key with it, so the same form never makes two."""
     with db.atomic():
+        if key and Submission.url_for(key):
+            raise AlreadySaved(key)
         story = story or Story(maker=current_user.id)
         story.set_text(**text_of(form))
         if action == "publish":
@@ -132,6 +151,8 @@ def save(story, form, action, stored):
         story.save()
         search.index_story(story)
         reviews.content_saved(current_user._get_current_object(), story)
+        if key:
+            Submission.create(key=key, url=url_for(".edit_story", story_id=story.id))
         if stored:
             Photo.create(
                 story=story, name=stored.name, alt=form.photo_alt.data,

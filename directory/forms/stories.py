@@ -1,8 +1,10 @@
 """Writing a story, and describing its photos."""
 
+import secrets
+
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import StringField, TextAreaField
+from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from ..images import describe_bytes
@@ -25,6 +27,8 @@ def alt_field(label="Describe the photo", required=False):
 
 
 class StoryForm(FlaskForm):
+    # A new story's form is saved once, however often it is sent (models/submissions.py).
+    once = HiddenField(default=lambda: secrets.token_hex(16))
     title = StringField(
         "Title",
         filters=[strip],

@@ -4,12 +4,13 @@ from .base import BaseModel, Moderated, load_backrefs, utcnow
 from .makers import Link, Maker, MakerCraft, normalise_email
 from .moderation import ModerationAction, Report, Review, TextBand, TextPrint, subject_key
 from .stories import Photo, Story
+from .submissions import Submission
 
 MODELS = [Maker, MakerCraft, Link, Story, Photo, Review, Report, ModerationAction, TextPrint,
-          TextBand]
+          TextBand, Submission]
 
 __all__ = [
     "MODELS", "BaseModel", "Link", "Maker", "MakerCraft", "ModerationAction", "Moderated",
-    "Photo", "Report", "Review", "Story", "TextBand", "TextPrint", "load_backrefs",
+    "Photo", "Report", "Review", "Story", "Submission", "TextBand", "TextPrint", "load_backrefs",
     "normalise_email", "subject_key", "utcnow",
 ]
