@@ -90,7 +90,10 @@ def makers():
 @bp.route("/makers/<slug>")
 def profile(slug):
     """A maker's public profile: who they are, what they make, where to buy."""
-    found = Maker.with_profile(Maker.listed().where(Maker.slug == slug))
+    # Its maker sees their profile even when visitors cannot, with a notice.
+    own = current_user.is_authenticated and current_user.slug == slug
+    found = Maker.with_profile((Maker.select() if own else Maker.listed())
+                               .where(Maker.slug == slug))
     if not found:
         abort(404)
     maker = found[0]
