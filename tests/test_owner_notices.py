@@ -11,8 +11,7 @@ from directory.models import Maker
     ({"moderation": "removed"}, "removed by a moderator"),
     ({"status": "suspended"}, "your account is suspended"),
 ])
-def test_the_owner_sees_a_hidden_profile_with_a_notice(client, app, owner, make_maker,
-                                                       change, notice):
+def test_the_owner_sees_a_hidden_profile_with_a_notice(client, app, owner, change, notice):
     with app.app_context(), db.connection_context():
         Maker.update(**change).where(Maker.id == owner.id).execute()
     page = client.get("/makers/ada-potter")
