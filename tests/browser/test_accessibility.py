@@ -71,7 +71,7 @@ def log_in(page, live_server, email):
 
 
 PUBLIC_PAGES = ["/", "/makers", "/makers/ada-potter", "/search?q=ash", "/signup", "/login",
-                "/no-such-page"]
+                "/no-such-page", "/reset", "/reset/not-a-token"]
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
@@ -85,6 +85,7 @@ def test_story_page_and_the_makers_own_pages(axe_page, live_server, site):
     assert serious_violations(axe_page) == []
     log_in(axe_page, live_server, "ada-potter@example.com")
     for path in ["/account", "/account/links", "/account/stories", "/account/stories/new",
+                 "/account/password", "/account/delete",
                  f"/account/stories/{site['story_id']}/edit"]:
         axe_page.goto(live_server + path)
         assert serious_violations(axe_page) == [], path
