@@ -108,7 +108,7 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         maker = Maker.by_email(form.email.data)
-        if maker is not None and maker.check_password(form.password.data):
+        if Maker.password_matches(maker, form.password.data):
             start_session(maker, remember=form.remember.data)
             flash(f"Welcome back, {maker.display_name}.", "success")
             return redirect(safe_next(request.args.get("next")), code=303)

@@ -5,7 +5,7 @@ with and the 500 page shows, so a report can be matched to the log."""
 import re
 import secrets
 
-from flask import current_app, g, request
+from flask import abort, current_app, g, make_response, request
 from flask_wtf.csrf import CSRFError
 
 from .htmx import render
@@ -43,6 +43,14 @@ def request_id():
     return given if REQUEST_ID.fullmatch(given) else secrets.token_hex(8)
 
 
+def method_not_allowed(error):
+    """The 405 page, with the Allow header HTTP asks for."""
+    response = make_response(render_error(405))
+    if getattr(error, "valid_methods", None):
+        response.headers["Allow"] = ", ".join(error.valid_methods)
+    return response
+
+
 def server_error(error):
     """Log what went wrong with the request id; the visitor sees the id, not the trace."""
     original = getattr(error, "original_exception", None) or error
@@ -65,9 +73,21 @@ def init_app(app):
         return response
 
     for code in MESSAGES:
-        if code != 500:
+        if code not in (405, 500):
             app.register_error_handler(code, lambda error, code=code: render_error(code))
+    app.register_error_handler(405, method_not_allowed)
     app.register_error_handler(500, server_error)
+
+    @app.before_request
+    def limit_plain_forms():
+        """MAX_FORM_PARTS and MAX_FORM_MEMORY_SIZE cover multipart forms; the
+        same limits apply to ordinary (url-encoded) forms here."""
+        if request.mimetype != "application/x-www-form-urlencoded":
+            return
+        if (request.content_length or 0) > app.config["MAX_FORM_MEMORY_SIZE"]:
+            abort(413)
+        if sum(len(values) for _, values in request.form.lists()) > app.config["MAX_FORM_PARTS"]:
+            abort(413)
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):

@@ -5,6 +5,7 @@ as an .eml file that `flask --app app outbox` lists, so the confirmation and
 reset flows work on any machine.
 """
 
+import itertools
 import secrets
 import time
 from email import message_from_bytes, policy
@@ -16,6 +17,8 @@ from flask.cli import with_appcontext
 from flask_mail import Message
 
 from .extensions import mail
+
+_sequence = itertools.count()
 
 
 def outbox_path():
@@ -35,7 +38,9 @@ def send(to, subject, template, **context):
         return None
     folder = outbox_path()
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(4)}.eml"
+    # Names sort in the order mails were written: the time to the nanosecond,
+    # then a counter for mails written within the same nanosecond.
+    path = folder / f"{time.time_ns():020d}-{next(_sequence):08d}-{secrets.token_hex(4)}.eml"
     path.write_bytes(message.as_bytes())
     return path
 

@@ -17,8 +17,9 @@ _LOOKALIKES = str.maketrans(
     "аеорсухіјѕԁԛԝ" "АВЕКМНОРСТХІЈЅ" "αεικνορτυχΑΒΕΗΙΚΜΝΟΡΤΥΧΖ" "013457$@",
     "aeopcyxijsdqw" "abekmhopctxijs" "aeikvoptuxabehikmnoptyxz" "oieastsa",
 )
-STAFF_WORDS = frozenset({"moderator", "moderators", "moderation", "admin",
-                         "administrator", "staff", "official"})
+STAFF_WORDS = frozenset({"moderator", "moderators", "moderation", "admin", "admins",
+                         "administrator", "administrators", "staff", "official", "officials"})
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 def clean_name(text):
@@ -32,8 +33,9 @@ def clean_name(text):
 
 def name_skeleton(text):
     """What a name looks like, for spotting look-alikes: "Mоderatоr" (with
-    Cyrillic o's) and "M0derator" both give "moderator"."""
-    text = clean_name(text).casefold().translate(_LOOKALIKES)
+    Cyrillic o's) and "M0derator" both give "moderator"; "SiteModerator"
+    gives "site moderator"."""
+    text = _CAMEL.sub(" ", clean_name(text)).casefold().translate(_LOOKALIKES)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return " ".join(re.findall(r"[a-z]+", text))
 

@@ -3,6 +3,8 @@
 Query helpers live on the model that owns them, so views never repeat a query.
 """
 
+import secrets
+from functools import cache
 from urllib.parse import urlsplit
 
 from flask_login import UserMixin
@@ -102,6 +104,15 @@ class Maker(UserMixin, Moderated, BaseModel):
     def label(self):
         """What the moderation log calls this profile."""
         return self.display_name
+
+    @classmethod
+    def password_matches(cls, maker, password):
+        """Check a login; an unknown account costs the same work as a wrong
+        password, so timing does not tell which emails have accounts."""
+        if maker is None or maker.password_hash == cls.UNUSABLE_PASSWORD:
+            check_password_hash(_dummy_hash(), password)
+            return False
+        return check_password_hash(maker.password_hash, password)
 
     @classmethod
     def by_email(cls, email):
@@ -300,6 +311,12 @@ class Link(Reorderable, BaseModel):
     def for_maker(cls, maker):
         """The maker's links in their chosen order."""
         return cls.ordered_within(maker)
+
+
+@cache
+def _dummy_hash():
+    """A hash of nothing anyone types, made with the current settings."""
+    return generate_password_hash(secrets.token_hex(16))
 
 
 def normalise_email(email):
