@@ -71,13 +71,12 @@ def signup():
         return redirect(url_for("account.profile"))
     form = SignupForm()
     if form.validate_on_submit():
+        maker = Maker(email=normalise_email(form.email.data),
+                      display_name=form.display_name.data)
+        # Hashing is slow on purpose: do it before taking the write lock.
+        maker.set_password(form.password.data)
         with db.atomic():
-            maker = Maker(
-                email=normalise_email(form.email.data),
-                display_name=form.display_name.data,
-                slug=Maker.unique_slug(slugify(form.display_name.data)),
-            )
-            maker.set_password(form.password.data)
+            maker.slug = Maker.unique_slug(slugify(form.display_name.data))
             maker.save()
             search.index_maker(maker)
             reviews.content_saved(maker)

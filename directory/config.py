@@ -59,7 +59,8 @@ def defaults(instance_path):
 def from_environment(environ=os.environ):
     """Settings an operator sets with environment variables."""
     config = {}
-    for name in ("DATABASE_URL", "SECRET_KEY", "UPLOAD_FOLDER", "RATELIMIT_STORAGE_URI",
+    for name in ("DATABASE_URL", "SECRET_KEY", "UPLOAD_FOLDER", "OUTBOX_FOLDER",
+                 "RATELIMIT_STORAGE_URI",
                  "MAIL_SERVER", "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_DEFAULT_SENDER",
                  "SIGNUP_LIMIT", "LOGIN_LIMIT", "LOGIN_ACCOUNT_LIMIT", "POSTING_LIMIT",
                  "REPORT_LIMIT"):

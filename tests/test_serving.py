@@ -40,6 +40,8 @@ def wait_for(url, process, seconds=20):
 def production_env(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DIRECTORY_ENV", "FLASK_DEBUG")}
     env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'prod.sqlite3'}"
+    env["UPLOAD_FOLDER"] = str(tmp_path / "uploads")
+    env["OUTBOX_FOLDER"] = str(tmp_path / "outbox")
     env["SECRET_KEY"] = "a-production-secret-from-the-environment"
     return env
 
