@@ -22,7 +22,7 @@ def test_double_clicking_save_draft_makes_one_story(page, live_server, app, make
     page.get_by_label("The story").fill("Lines of white slip on a dark body.")
 
     held = []
-    page.route("**/account/stories/new", held.append)
+    page.route("**/account/stories/new", lambda route: held.append(route))  # noqa: PLW0108 (Playwright needs a Python function)
     button = page.get_by_role("button", name="Save draft")
     button.scroll_into_view_if_needed()
     box = button.bounding_box()
