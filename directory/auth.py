@@ -48,6 +48,8 @@ def start_session(maker, remember=False):
 
 def safe_next(target, default="account.profile"):
     """Where to go after login: a path on this site, never another site."""
+    if target and any(ord(char) < 32 or ord(char) == 127 for char in target):
+        return url_for(default)  # a control character could split the Location header
     if target and target.startswith("/") and not target.startswith(("//", "/\\")):
         parts = urlsplit(target)
         if not parts.scheme and not parts.netloc:

@@ -97,8 +97,17 @@ def host_of(url):
     """The host of a web address, lower-cased, without "www."."""
     if not re.match(r"https?://", url, re.IGNORECASE):
         url = "http://" + url
-    host = (urlsplit(url).hostname or "").lower()
+    parts = split(url)
+    host = (parts.hostname or "").lower() if parts else ""
     return host.removeprefix("www.")
+
+
+def split(url):
+    """urlsplit, or None for an address Python refuses to take apart."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
 
 
 def links_in(text):
@@ -162,7 +171,8 @@ def check_keyword_anchors(verdict, text):
     keyword_links = 0
     for label, url in MARKDOWN_LINK.findall(text or ""):
         words = stems(label)
-        path = urlsplit(url if "://" in url else "http://" + url).path
+        parts = split(url if "://" in url else "http://" + url)
+        path = parts.path if parts else url
         if len(words) >= 3 and len(words & stems(path.replace("-", " "))) >= 2:
             keyword_links += 1
     if keyword_links:

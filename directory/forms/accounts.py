@@ -17,7 +17,8 @@ class SignupForm(HumanCheckForm):
         validators=[
             DataRequired("Enter your email address."),
             Length(max=254),
-            Email("That does not look like an email address."),
+            # Mail servers cannot all deliver to non-ASCII mailbox names.
+            Email("That does not look like an email address.", allow_smtputf8=False),
         ],
         description="Private: never shown on the site.",
     )
