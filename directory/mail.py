@@ -7,6 +7,7 @@ reset flows work on any machine.
 
 import itertools
 import secrets
+import smtplib
 import time
 from email import message_from_bytes, policy
 from pathlib import Path
@@ -26,22 +27,35 @@ def outbox_path():
 
 
 def send(to, subject, template, **context):
-    """Send a plain-text mail rendered from templates/mail/<template>.txt."""
-    message = Message(
-        subject=subject,
-        recipients=[to],
-        body=render_template(f"mail/{template}.txt", **context),
-        sender=current_app.config["MAIL_DEFAULT_SENDER"],
-    )
-    if current_app.config.get("MAIL_SERVER"):
-        mail.send(message)
+    """Send a plain-text mail rendered from templates/mail/<template>.txt.
+
+    A mail that cannot be built or delivered is logged, never a failed page:
+    the account it is about is saved, and the maker can ask for it again.
+    Returns the .eml file's path when written to the outbox, else None.
+    """
+    try:
+        message = Message(
+            subject=subject,
+            recipients=[to],
+            body=render_template(f"mail/{template}.txt", **context),
+            sender=current_app.config["MAIL_DEFAULT_SENDER"],
+        )
+        if current_app.config.get("MAIL_SERVER"):
+            mail.send(message)
+            return None
+        return write_to_outbox(message.as_bytes())
+    except (smtplib.SMTPException, OSError, UnicodeError, ValueError) as error:
+        current_app.logger.warning("mail %r to a maker was not sent: %r", subject, error)
         return None
+
+
+def write_to_outbox(data):
     folder = outbox_path()
     folder.mkdir(parents=True, exist_ok=True)
     # Names sort in the order mails were written: the time to the nanosecond,
     # then a counter for mails written within the same nanosecond.
     path = folder / f"{time.time_ns():020d}-{next(_sequence):08d}-{secrets.token_hex(4)}.eml"
-    path.write_bytes(message.as_bytes())
+    path.write_bytes(data)
     return path
 
 

@@ -14,7 +14,8 @@ from itsdangerous import TimestampSigner
 
 import directory.mail
 import directory.models.makers
-from directory import tokens
+from directory import create_app, tokens
+from directory.db import init_db
 from directory.extensions import db
 from directory.mail import read
 from directory.models import Maker, utcnow
@@ -846,3 +847,24 @@ def test_secure_cookies_from_the_environment_cover_remember_me(monkeypatch, app_
         for name in ("session", "remember_token"):
             [header] = set_cookies(response, name)
             assert "Secure" in header, header
+
+
+def test_a_mail_that_cannot_be_built_is_logged_not_a_500(client, app, make_maker, caplog):
+    """An older account with a non-ASCII mailbox name asks for a reset link."""
+    make_maker("Üla Potter", email="üla@example.com")
+    response = client.post("/reset", data={"email": "üla@example.com"})
+    assert response.status_code == 303
+    assert "was not sent" in caplog.text
+    assert not list(Path(app.config["OUTBOX_FOLDER"]).glob("*.eml"))
+
+
+def test_an_unreachable_mail_server_does_not_break_signup(app_config, caplog):
+    app = create_app({**app_config, "MAIL_SERVER": "127.0.0.1", "MAIL_PORT": 9,
+                      "MAIL_SUPPRESS_SEND": False})
+    with app.app_context():
+        init_db()
+    response = app.test_client().post("/signup", data={
+        "display_name": "Nell Turner", "email": "nell@example.com",
+        "password": "a long and unusual passphrase"})
+    assert response.status_code == 303
+    assert "was not sent" in caplog.text
