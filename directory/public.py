@@ -121,13 +121,14 @@ def story(story_id):
         abort(404)
     story = found[0]
     maker = load_backrefs([story.maker], MakerCraft.maker, Link.maker)[0]
-    if story.is_public:
+    if current_user.is_authenticated and current_user.id == maker.id:
+        # Its maker reports nothing, and is told why visitors may not see it.
+        key = subject_key(maker, story)
+        last = None if story.is_public else ModerationAction.latest_for([key]).get(key)
         return render_template("public/story.html", story=story, maker=maker,
-                               report_form=ReportForm(formdata=None))
-    # Only its maker gets here: say why nobody else can see it.
-    last = ModerationAction.latest_for([subject_key(maker, story)]).get(subject_key(maker, story))
+                               notice_reason=last.reason if last else "")
     return render_template("public/story.html", story=story, maker=maker,
-                           notice_reason=last.reason if last else "")
+                           report_form=ReportForm(formdata=None))
 
 
 @bp.route("/search")

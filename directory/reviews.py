@@ -58,9 +58,10 @@ def open_review(maker, story=None):
 
 # --- the spam rules, after each write ----------------------------------------
 
-def content_saved(maker, story=None):
+def content_saved(maker, story=None, text_changed=True):
     """After a profile or story is written (inside that transaction): refresh
-    its fingerprint and let the spam rules hold it or let it go."""
+    its fingerprint (when its text changed) and let the spam rules hold it or
+    let it go."""
     verdict = None
     if is_checked(maker) and (story is None or story.is_published):
         links = list(Link.for_maker(maker))
@@ -69,7 +70,8 @@ def content_saved(maker, story=None):
             verdict = spam.check_story(story, maker, urls)
         else:
             verdict = spam.check_profile(maker, urls, [link.label for link in links])
-    fingerprints.remember(maker, story)
+    if text_changed:
+        fingerprints.remember(maker, story)
     apply_verdict(maker, story, verdict)
     return verdict
 

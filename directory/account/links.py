@@ -39,7 +39,7 @@ def links_done(message):
     The links are part of what the spam rules read on a new account's profile.
     """
     with db.atomic():
-        reviews.content_saved(Maker.get_by_id(current_user.id))
+        reviews.content_saved(Maker.get_by_id(current_user.id), text_changed=False)
     if request.htmx:
         return links_editor(notice=message)
     flash(message, "success")

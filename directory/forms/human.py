@@ -31,9 +31,8 @@ class HumanCheckForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.human_check_failed = False
         if not self.is_submitted():
-            self.started.data = _serializer().dumps(time.time())
+            self.restart_clock()
 
     def restart_clock(self):
         """Show the form again with a fresh start time."""
@@ -61,7 +60,6 @@ class HumanCheckForm(FlaskForm):
     def validate(self, extra_validators=None):
         valid = super().validate(extra_validators)
         if not self.looks_human():
-            self.human_check_failed = True
             self.form_errors.append(NOT_ACCEPTED)
             self.website.data = ""
             self.restart_clock()

@@ -70,8 +70,10 @@ class Maker(UserMixin, Moderated, BaseModel):
         self.password_hash = self.UNUSABLE_PASSWORD
 
     def check_password(self, password):
-        """True when the password matches the stored hash."""
+        """True when the password matches the stored hash. An account nobody
+        can log in to costs the same work as a wrong password."""
         if self.password_hash == self.UNUSABLE_PASSWORD:
+            check_password_hash(_dummy_hash(), password)
             return False
         return check_password_hash(self.password_hash, password)
 
@@ -109,10 +111,10 @@ class Maker(UserMixin, Moderated, BaseModel):
     def password_matches(cls, maker, password):
         """Check a login; an unknown account costs the same work as a wrong
         password, so timing does not tell which emails have accounts."""
-        if maker is None or maker.password_hash == cls.UNUSABLE_PASSWORD:
+        if maker is None:
             check_password_hash(_dummy_hash(), password)
             return False
-        return check_password_hash(maker.password_hash, password)
+        return maker.check_password(password)
 
     @classmethod
     def by_email(cls, email):

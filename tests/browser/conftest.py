@@ -2,6 +2,7 @@
 headless Chromium driven by Playwright (never a downloaded browser)."""
 
 import threading
+from contextlib import contextmanager
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -40,14 +41,15 @@ def browser():
         browser.close()
 
 
-@pytest.fixture(params=[True, False], ids=["js", "no-js"])
-def page(request, browser, live_server):  # the tab closes before the server stops
-    """A fresh browser tab, once with JavaScript on and once with it off; at the
-    end, the console must hold no error (a CSP refusal would show there)."""
-    context = browser.new_context(java_script_enabled=request.param)
-    page = context.new_page()
-    page.js = request.param
-    page.set_default_timeout(10_000)
+@contextmanager
+def watched_tab(browser, js):
+    """A fresh tab in its own context (its own cookies), with JavaScript on or
+    off; at the end, the console must hold no error (a CSP refusal would show
+    there)."""
+    context = browser.new_context(java_script_enabled=js)
+    tab = context.new_page()
+    tab.js = js
+    tab.set_default_timeout(10_000)
     errors = []
 
     def on_console(message):
@@ -57,9 +59,16 @@ def page(request, browser, live_server):  # the tab closes before the server sto
         if message.type == "error" and not network:
             errors.append(message.text)
 
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
+    tab.on("console", on_console)
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
     context.close()
     # Nothing the Content-Security-Policy refused, no script error on any page.
     assert errors == []
+
+
+@pytest.fixture(params=[True, False], ids=["js", "no-js"])
+def page(request, browser, live_server):  # the tab closes before the server stops
+    """A fresh browser tab, once with JavaScript on and once with it off."""
+    with watched_tab(browser, request.param) as tab:
+        yield tab

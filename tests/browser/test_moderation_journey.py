@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from directory.extensions import db
 from directory.models import Moderated, Report, Story
+from tests.browser.conftest import watched_tab
 from tests.conftest import PASSWORD
 from tests.test_stories import make_story
 
@@ -36,21 +37,8 @@ def moderator(make_maker):
 def second_tab(browser, page):
     """Another person's tab (its own cookies), with JavaScript on or off as in
     `page`, and held to the same rule: no script error, no CSP refusal."""
-    context = browser.new_context(java_script_enabled=page.js)
-    tab = context.new_page()
-    tab.js = page.js
-    tab.set_default_timeout(10_000)
-    errors = []
-
-    def on_console(message):
-        if message.type == "error" and not message.text.startswith("Failed to load resource"):
-            errors.append(message.text)
-
-    tab.on("console", on_console)
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    yield tab
-    context.close()
-    assert errors == []
+    with watched_tab(browser, page.js) as tab:
+        yield tab
 
 
 def stays_on_page(page):
