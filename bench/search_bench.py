@@ -16,10 +16,11 @@ import statistics
 import tempfile
 import time
 
-from directory import create_app, search
-from directory.db import init_db
+from directory import create_app
+from directory.content import search
+from directory.database.migrations import init_db
 from directory.extensions import db
-from directory.models import Story
+from directory.models import Maker, Story
 
 QUERIES = {"rare word": "quillwork", "common word": "linen", "prefix": "embroid"}
 RUNS = int(os.environ.get("BENCH_RUNS", "60"))
@@ -70,7 +71,8 @@ def measure(app, label):
         total = Story.select().count()
         for kind, word in QUERIES.items():
             found = matches(word)
-            query = timed(lambda w=word: (search.find_makers(w), search.find_stories(w)))
+            query = timed(lambda w=word: (search.find_makers(w, Maker.browse()),
+                                          search.find_stories(w, Story.browse())))
             page = timed(lambda w=word: client.get("/search", query_string={"q": w}))
             rows.append((label, kind, word, found, total, query, page))
     return rows

@@ -23,11 +23,12 @@ def create_app(test_config=None):
         app.config.update(test_config)
     config.ensure_secret_key(app)
 
-    from . import db, errors, routing, security, templating
+    from .database import engine
     from .extensions import csrf, htmx, limiter, login_manager, mail
+    from .web import converters, errors, headers, templating
 
-    routing.init_app(app)
-    db.init_app(app)
+    converters.init_app(app)
+    engine.init_app(app)
     csrf.init_app(app)
     htmx.init_app(app)
     login_manager.init_app(app)
@@ -35,27 +36,17 @@ def create_app(test_config=None):
     mail.init_app(app)
     templating.init_app(app)
     errors.init_app(app)
-    security.init_app(app)
+    headers.init_app(app)
 
     from .account import bp as account_bp
     from .auth import bp as auth_bp
     from .cli import register as register_cli
-    from .feeds import bp as feeds_bp
-    from .media import bp as media_bp
     from .moderation import bp as moderation_bp
     from .moderation import log_bp as moderation_log_bp
-    from .public import bp as public_bp
-    from .recovery import bp as recovery_bp
-    from .reports import bp as reports_bp
+    from .public import BLUEPRINTS as public_blueprints
 
-    app.register_blueprint(public_bp)
-    app.register_blueprint(auth_bp)
-    app.register_blueprint(recovery_bp)
-    app.register_blueprint(account_bp)
-    app.register_blueprint(feeds_bp)
-    app.register_blueprint(media_bp)
-    app.register_blueprint(reports_bp)
-    app.register_blueprint(moderation_bp)
-    app.register_blueprint(moderation_log_bp)
+    for blueprint in (*public_blueprints, auth_bp, account_bp, moderation_bp,
+                      moderation_log_bp):
+        app.register_blueprint(blueprint)
     register_cli(app)
     return app

@@ -1,21 +1,26 @@
-"""Operator commands: seed-demo and create-moderator (init-db lives in db.py)."""
+"""Operator commands: `flask --app app <command>`.
+
+seed-demo and create-moderator live here; init-db in database/migrations.py,
+backup and restore in database/backup.py, outbox in auth/mail.py.
+"""
 
 import click
 from flask.cli import with_appcontext
 
-from . import demo, search
-from .backup import backup_command, restore_command
-from .demo_bulk import seed_bulk
+from .auth.mail import outbox_command
+from .database.backup import backup_command, restore_command
+from .database.migrations import init_db_command
+from .dev import demo
+from .dev.bulk import seed_bulk
 from .extensions import db
-from .forms import PASSWORD_MIN
-from .mail import outbox_command
 from .models import Maker, normalise_email
-from .passwords import is_common
-from .text import slugify
+from .safety.passwords import MIN_LENGTH, is_common
+from .writes.profiles import save_profile
 
 
 def register(app):
     """Add the commands to `flask --app app ...`."""
+    app.cli.add_command(init_db_command)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(create_moderator_command)
     app.cli.add_command(outbox_command)
@@ -65,16 +70,12 @@ def create_moderator_command(email, password):
             if not password:
                 password = click.prompt("Password for the new account", hide_input=True,
                                         confirmation_prompt=True)
-            if len(password) < PASSWORD_MIN:
-                raise click.ClickException(f"Use a password of at least {PASSWORD_MIN} characters.")
+            if len(password) < MIN_LENGTH:
+                raise click.ClickException(f"Use a password of at least {MIN_LENGTH} characters.")
             if is_common(password):
                 raise click.ClickException("That password is too common. Choose another.")
-            name = email.split("@")[0]
-            maker = Maker(email=email, display_name=name,
-                          slug=Maker.unique_slug(slugify(name)))
+            maker = Maker(email=email, display_name=email.split("@")[0])
             maker.set_password(password)
         maker.role = Maker.ROLE_MODERATOR
-        with db.atomic():
-            maker.save()
-            search.index_maker(maker)
+        save_profile(maker)
     click.echo(f"{email} is now a moderator.")

@@ -10,11 +10,11 @@ import pytest
 from werkzeug.security import generate_password_hash
 
 from directory import create_app
-from directory.db import init_db
+from directory.content.sanitise import render_markdown
+from directory.content.text import slugify
+from directory.database.migrations import init_db
 from directory.extensions import db
 from directory.models import Link, Maker, utcnow
-from directory.sanitise import render_markdown
-from directory.text import slugify
 
 PASSWORD = "correct horse battery"
 

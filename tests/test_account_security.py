@@ -12,12 +12,13 @@ from urllib.parse import urlsplit
 import pytest
 from itsdangerous import TimestampSigner
 
-import directory.mail
+import directory.auth.mail
 import directory.models.makers
-from directory import create_app, tokens
-from directory.db import init_db
+from directory import create_app
+from directory.auth import tokens
+from directory.auth.mail import read
+from directory.database.migrations import init_db
 from directory.extensions import db
-from directory.mail import read
 from directory.models import Maker, utcnow
 from tests.conftest import PASSWORD, running_app
 
@@ -793,9 +794,9 @@ def test_outbox_last_is_the_newest_mail_even_within_one_second(runner, client, a
     """Two mails written at the same instant, the second with the smaller random
     part of its name, still list oldest first."""
     names = iter(["ffffffff", "00000000"])
-    monkeypatch.setattr(directory.mail, "secrets",
+    monkeypatch.setattr(directory.auth.mail, "secrets",
                         SimpleNamespace(token_hex=lambda nbytes: next(names)))
-    monkeypatch.setattr(directory.mail, "time",
+    monkeypatch.setattr(directory.auth.mail, "time",
                         SimpleNamespace(time_ns=lambda: 1_735_732_800_000_000_000))
     signup(client, email="first@example.com")
     client.post("/logout")

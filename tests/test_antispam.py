@@ -10,9 +10,9 @@ from datetime import timedelta
 import pytest
 from itsdangerous import URLSafeSerializer
 
-from directory import fingerprints, spam
 from directory.extensions import db
 from directory.models import Maker, Moderated, Report, Review, Story, TextPrint, utcnow
+from directory.safety import fingerprints, spam
 from tests.conftest import PASSWORD, Auth
 from tests.html import Elements
 

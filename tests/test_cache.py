@@ -1,6 +1,6 @@
 """Filter counts may be a minute old, so pages need not count every maker."""
 
-from directory import cache
+from directory.web import cache
 from tests.conftest import hx
 
 

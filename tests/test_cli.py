@@ -7,11 +7,11 @@ import pytest
 from flask import Flask
 
 from directory import config, create_app
-from directory.db import init_db
-from directory.demo import load
+from directory.content.text import slugify
+from directory.database.migrations import init_db
+from directory.dev.demo import load
 from directory.extensions import db
 from directory.models import Link, Maker, MakerCraft, Story
-from directory.text import slugify
 
 
 def counts(app):
@@ -62,7 +62,7 @@ def test_seed_demo_fills_an_empty_database(runner, app, client):
         assert all(maker.email.endswith("@demo.example") for maker in makers)
         assert all(not maker.is_moderator for maker in makers)
         slugs = [maker.slug for maker in makers]
-        stories = Story.with_photos(Story.published())
+        stories = Story.with_photos(Story.visible_to())
         assert len(stories) == 26
         assert all(story.photos and story.body_html for story in stories)
     stored = sorted(p.name for p in Path(app.config["UPLOAD_FOLDER"]).iterdir())

@@ -6,8 +6,8 @@ from io import BytesIO
 import pytest
 from PIL import Image
 
+from directory.content.images import store_image
 from directory.extensions import db
-from directory.images import store_image
 from directory.models import Story
 from tests.conftest import hx
 from tests.images import jpeg_bytes

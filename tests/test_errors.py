@@ -6,7 +6,7 @@ import logging
 import pytest
 
 from directory import create_app
-from directory.db import init_db
+from directory.database.migrations import init_db
 from tests.conftest import hx
 
 

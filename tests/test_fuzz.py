@@ -44,12 +44,14 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from itsdangerous import URLSafeSerializer
 
-from directory import reviews, search, tokens
-from directory.crafts import CRAFTS
+from directory.auth import tokens
+from directory.content import search
+from directory.content.crafts import CRAFTS
+from directory.content.sanitise import render_markdown
+from directory.content.text import slugify
 from directory.extensions import db
 from directory.models import Link, Maker, Photo, Report, Story, utcnow
-from directory.sanitise import render_markdown
-from directory.text import slugify
+from directory.safety import decisions, reports
 from tests.conftest import PASSWORD, password_hash, running_app
 from tests.images import jpeg_bytes
 
@@ -506,10 +508,11 @@ def seed():
         Photo.create(story=rugs, name=f"rug{position}", alt="A rug", position=position,
                      width=8, height=8)
     for story in stories[:2]:
-        reviews.report(ada, story, "addr:one", "spam", "Looks copied")
-    reviews.report(ada, None, "addr:two", "fake")
+        reports.report(ada, story, "addr:one", "spam", "Looks copied")
+    reports.report(ada, None, "addr:two", "fake")
     for action in ("hide", "restore", "hide"):
-        reviews.act(action, hidden.maker, Story.get_by_id(hidden.id), moderator, "Checked it")
+        decisions.apply_action(action, hidden.maker, Story.get_by_id(hidden.id), moderator,
+                               "Checked it")
     makers = [ada, newcomer, moderator]
     return World(ada=ada.id, newcomer=newcomer.id, moderator=moderator.id,
                  emails={maker.id: maker.email for maker in makers})
@@ -1030,7 +1033,8 @@ def test_delete_account_password(fuzzer, newcomer_client, target, data):
 
 STORY_ACTION = Route("POST", "/moderation/stories/{}/actions",
                      segment=values("1", "2", "11", "13", nasty=ODD_IDS), form={
-                         "action": values(*reviews.ACTIONS, nasty=["HIDE", "", "delete"]),
+                         "action": values(*decisions.MODERATOR_ACTIONS,
+                                          nasty=["HIDE", "", "delete"]),
                          "reason": values("Copied from another maker's shop", nasty=["ok"]),
                          "back": values("/moderation", "/moderation?after=1", nasty=NASTY_TARGETS),
                      })

@@ -11,9 +11,10 @@ from flask import Flask
 from flask.testing import FlaskClient
 from peewee import chunked
 
-from directory import reviews, search
+from directory.content import search
 from directory.extensions import db
 from directory.models import Maker, ModerationAction, Report, Review, Story, utcnow
+from directory.safety import reports
 from tests.conftest import PASSWORD, hx
 from tests.html import Elements
 
@@ -825,13 +826,13 @@ def test_the_queue_shows_reports_and_their_notes(mod, visitor, story):
 
 
 def report_subjects(app, makers, stories):
-    """One report (through reviews.report) on each profile and each story."""
+    """One report (through reports.report) on each profile and each story."""
     with app.test_request_context(), db.connection_context():
         for n, maker in enumerate(makers):
-            reviews.report(maker, None, f"addr:p{n}", "spam")
+            reports.report(maker, None, f"addr:p{n}", "spam")
         for n, story_id in enumerate(stories):
             story = Story.get_by_id(story_id)
-            reviews.report(story.maker, story, f"addr:s{n}", "spam")
+            reports.report(story.maker, story, f"addr:s{n}", "spam")
 
 
 @pytest.mark.parametrize("kind", ["story", "profile"])

@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from directory.sanitise import clean_html, render_markdown
+from directory.content.sanitise import clean_html, render_markdown
 from tests.html import Elements
 
 SAFE_TAGS = {"p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote", "code", "pre",

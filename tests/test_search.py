@@ -9,8 +9,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from directory import search
-from directory.crafts import CRAFTS
+from directory.content import search
+from directory.content.crafts import CRAFTS
 from directory.extensions import db
 from directory.models import Link, Maker, Story, utcnow
 from tests.conftest import hx

@@ -1,9 +1,15 @@
 """The LIKE search that stands in on engines without FTS5 (run here on SQLite,
 calling it directly): every word must match, and % and _ are only text."""
 
-from directory import search
+from directory.content import search
 from directory.extensions import db
+from directory.models import Maker, Story
 from tests.test_stories import make_story
+
+
+def like_stories(text):
+    return search.like_search(text, Story.browse(), search.STORY_TEXT, limit=10, offset=0,
+                              snippet_from="summary")
 
 
 def titles(stories):
@@ -16,12 +22,13 @@ def test_every_word_must_appear_somewhere(app, make_maker):
     make_story(app, ada, title="Trimming", body="Feet of bowls, glaze later.")
     make_story(app, ada, title="Not yet", body="A draft about glaze.", published=False)
     with app.app_context(), db.connection_context():
-        assert titles(search.like_stories("glaze", None, None, 10, 0)) == [
+        assert titles(like_stories("glaze")) == [
             "Trimming", "Wood ash glaze"]
-        assert titles(search.like_stories("GLAZE bakery", None, None, 10, 0)) == [
+        assert titles(like_stories("GLAZE bakery")) == [
             "Wood ash glaze"]
-        assert [m.display_name for m in search.like_makers("stoneware", None, None, 5)] == [
-            "Ada Potter"]
+        makers = search.like_search("stoneware", Maker.browse(), search.MAKER_TEXT, limit=5,
+                                    offset=0, snippet_from="tagline")
+        assert [m.display_name for m in makers] == ["Ada Potter"]
 
 
 def test_percent_and_underscore_are_not_wildcards(app, make_maker):
@@ -31,9 +38,10 @@ def test_percent_and_underscore_are_not_wildcards(app, make_maker):
     with app.app_context(), db.connection_context():
         # Wildcards never reach LIKE: they are not part of any word.
         assert search.words("50% a_l") == ["50", "a", "l"]
-        assert search.like_all([search.Story.body_md], "% _") is None
-        assert search.find_stories("%") == [] and search.find_stories("_") == []
-        assert titles(search.like_stories("50%", None, None, 10, 0)) == ["Half price"]
+        assert search.like_all([Story.body_md], "% _") is None
+        assert search.find_stories("%", Story.browse()) == []
+        assert search.find_stories("_", Story.browse()) == []
+        assert titles(like_stories("50%")) == ["Half price"]
         # And a word is matched as text by peewee's escaped LIKE.
-        sql, params = db.get_sql_context().sql(search.Story.body_md.contains("a%b")).query()
+        sql, params = db.get_sql_context().sql(Story.body_md.contains("a%b")).query()
         assert "ESCAPE" in sql and params[0] == "%a\\%b%"

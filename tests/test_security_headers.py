@@ -4,7 +4,7 @@ Content-Security-Policy forbids (the browser tests run every journey under it)."
 import pytest
 
 from directory import create_app
-from directory.db import init_db
+from directory.database.migrations import init_db
 from tests.conftest import hx
 
 

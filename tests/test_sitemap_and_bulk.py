@@ -3,7 +3,7 @@ database and the search index consistently."""
 
 import xml.etree.ElementTree as ET
 
-from directory import search
+from directory.content import search
 from directory.extensions import db
 from directory.models import Maker, MakerCraft, Story
 from tests.test_stories import make_story
@@ -40,11 +40,11 @@ def test_seed_demo_can_generate_many_makers_and_stories(runner, app, client):
     assert "Added 40 synthetic makers and 300 stories." in result.output
     with app.app_context(), db.connection_context():
         assert Maker.select().count() == 40
-        assert Story.published().count() == 300
+        assert Story.visible_to().count() == 300
         assert MakerCraft.select().count() >= 40
         assert search.StoryIndex.select().count() == 300
         assert search.MakerIndex.select().count() == 40
-        found = search.find_stories("quillwork")
+        found = search.find_stories("quillwork", Story.browse())
         assert found and all("quillwork" in story.body_md.lower() for story in found)
     assert client.get("/makers").status_code == 200
     assert client.get("/search", query_string={"q": "clay"}).status_code == 200

@@ -1,4 +1,10 @@
-"""The maker's own pages: profile, links and stories. All need a login."""
+"""The maker's own pages: profile and photos (profile), links, stories and
+their photos (stories, photos), password, and their data: export and delete
+(data). All need a login.
+
+May import: auth (to keep a session after a password change), web, writes,
+safety, models, content, extensions.
+"""
 
 from flask import Blueprint, abort, redirect, request, url_for
 from flask_login import current_user, login_required

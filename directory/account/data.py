@@ -6,21 +6,14 @@ Both stay open to a suspended maker: what they wrote is theirs.
 import io
 import json
 import zipfile
-from pathlib import Path
 
-from flask import current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, logout_user
 
-from .. import media, search
-from ..extensions import db
-from ..images import file_name
-from ..models import Link, Maker, ModerationAction, Photo, Story
+from ..content.uploads import path_of
+from ..models import Link, Maker, Story
+from ..writes import profiles as writes
 from . import bp
-
-
-def photo_file(name):
-    """The largest stored size of a photo (the display size, 1600 px)."""
-    return Path(current_app.config["UPLOAD_FOLDER"]) / file_name(name, "display")
 
 
 def export_data(maker):
@@ -29,7 +22,7 @@ def export_data(maker):
 
     def photo_entry(name, **extra):
         path = f"photos/{name}.jpg"
-        files.append((path, photo_file(name)))
+        files.append((path, path_of(name, "display")))  # the largest size kept
         return {"file": path, **extra}
 
     stories = Story.with_photos(Story.all_by(maker))
@@ -83,21 +76,9 @@ def delete_account():
     if not maker.check_password(request.form.get("password", "")):
         return render_template("account/delete.html",
                                error="That is not your password. Nothing was deleted."), 422
-    delete_maker(maker)
+    writes.delete_account(maker)
     logout_user()
     flash("Your account is deleted, with your profile, stories, photos and links. "
           "Thank you for having been part of the directory.", "info")
     return redirect(url_for("public.home"), code=303)
 
-
-def delete_maker(maker):
-    """Delete an account and everything in it; the moderation log keeps its
-    rows, with the maker's name and titles replaced."""
-    names = [name for name in (maker.avatar, maker.cover) if name]
-    names += [photo.name for photo in Photo.select(Photo.name).join(Story)
-              .where(Story.maker == maker)]
-    with db.atomic():
-        ModerationAction.forget_maker(maker)
-        search.remove_maker(maker.id)
-        maker.delete_instance(recursive=False)
-    media.remove(*names)

@@ -1,13 +1,12 @@
 """The links editor: add, edit in place, reorder and remove shop and social links."""
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, request, url_for
 from flask_login import current_user
 
-from .. import reviews
-from ..extensions import db
 from ..forms import LinkForm
-from ..htmx import render
-from ..models import Link, Maker
+from ..models import Link
+from ..web.htmx import after_change, render
+from ..writes import links as writes
 from . import bp
 
 
@@ -34,16 +33,8 @@ def links_editor(status=200, add_form=None, editing=None, edit_form=None, notice
 
 
 def links_done(message):
-    """After a change: htmx gets the fresh editor, a plain form a redirect.
-
-    The links are part of what the spam rules read on a new account's profile.
-    """
-    with db.atomic():
-        reviews.content_saved(Maker.get_by_id(current_user.id), text_changed=False)
-    if request.htmx:
-        return links_editor(notice=message)
-    flash(message, "success")
-    return redirect(url_for(".links"), code=303)
+    """After a change: htmx gets the fresh editor, a plain form a redirect."""
+    return after_change(message, url_for(".links"), lambda: links_editor(notice=message))
 
 
 @bp.route("/links", methods=["GET", "POST"])
@@ -52,13 +43,7 @@ def links():
     form = LinkForm()
     if request.method == "POST":
         if form.validate_on_submit():
-            Link.create(
-                maker=current_user.id,
-                kind=form.kind.data,
-                url=form.url.data,
-                label=form.label.data,
-                position=Link.next_position(current_user.id),
-            )
+            writes.add_link(current_user.id, form.kind.data, form.url.data, form.label.data)
             return links_done("Link added.")
         return links_editor(422, add_form=form)
     return links_editor()
@@ -78,10 +63,7 @@ def update_link(link_id):
     form = LinkForm(prefix="edit")
     if not form.validate_on_submit():
         return links_editor(422, editing=link.id, edit_form=form)
-    if form.url.data != link.url:
-        link.verified_at = None  # a new address has to be verified again
-    link.kind, link.url, link.label = form.kind.data, form.url.data, form.label.data
-    link.save()
+    writes.update_link(link, form.kind.data, form.url.data, form.label.data)
     return links_done("Link saved.")
 
 
@@ -92,12 +74,12 @@ def move_link(link_id):
     step = {"up": -1, "down": 1}.get(request.form.get("direction"))
     if step is None:
         abort(400)
-    link.move(step)
+    writes.move_link(link, step)
     return links_done("Links reordered.")
 
 
 @bp.route("/links/<id:link_id>/delete", methods=["POST"])
 def delete_link(link_id):
     """Remove a link from the profile."""
-    own_link(link_id).delete_instance()
+    writes.delete_link(own_link(link_id))
     return links_done("Link removed.")

@@ -1,11 +1,12 @@
 """A story's photos: describe, reorder and remove them in place."""
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, request, url_for
 from flask_login import current_user
 
-from .. import media
 from ..forms import PhotoForm
 from ..models import Photo, Story
+from ..web.htmx import after_change
+from ..writes.stories import delete_photo as delete_photo_and_files
 from . import bp
 from .stories import editor
 
@@ -23,14 +24,17 @@ def own_photo(story_id, photo_id):
     return photo
 
 
-def photos_done(story, message, status=200, failed=None):
+def photo_list(story, message=None, status=200, failed=None):
+    """The story's refreshed photo list (the editor page, or the list alone for htmx)."""
+    story = Story.with_photos([Story.get_by_id(story.id)])[0]
+    return editor(story, status=status, part="account/_photos.html", notice=message,
+                  failed=failed)
+
+
+def photos_done(story, message):
     """htmx gets the refreshed photo list; a plain form goes back to the editor."""
-    if request.htmx or status != 200:
-        story = Story.with_photos([Story.get_by_id(story.id)])[0]
-        return editor(story, status=status, part="account/_photos.html", notice=message,
-                      failed=failed)
-    flash(message, "success")
-    return redirect(url_for(".edit_story", story_id=story.id), code=303)
+    return after_change(message, url_for(".edit_story", story_id=story.id),
+                        lambda: photo_list(story, message))
 
 
 @bp.route("/stories/<id:story_id>/photos/<id:photo_id>", methods=["POST"])
@@ -39,7 +43,7 @@ def update_photo(story_id, photo_id):
     photo = own_photo(story_id, photo_id)
     form = PhotoForm()
     if not form.validate_on_submit():
-        return photos_done(photo.story, None, status=422, failed=(photo.id, form))
+        return photo_list(photo.story, status=422, failed=(photo.id, form))
     photo.alt = form.alt.data
     photo.save()
     return photos_done(photo.story, "Description saved.")
@@ -60,6 +64,5 @@ def move_photo(story_id, photo_id):
 def delete_photo(story_id, photo_id):
     """Remove a photo from the story, and its files from the disk."""
     photo = own_photo(story_id, photo_id)
-    photo.delete_instance()
-    media.remove(photo.name)
+    delete_photo_and_files(photo)
     return photos_done(photo.story, "Photo removed.")

@@ -3,13 +3,14 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from .. import media, reviews, search
+from ..content import uploads
+from ..content.images import ImageRejected
 from ..extensions import db
 from ..forms import ProfileForm, ProfilePhotosForm
-from ..htmx import render
-from ..images import ImageRejected
-from ..models import Maker, utcnow
-from ..sanitise import render_markdown
+from ..models import Maker
+from ..safety.notices import WORDING, notices_for, suspension_reason
+from ..web.htmx import render
+from ..writes.profiles import save_profile
 from . import bp
 
 
@@ -19,26 +20,18 @@ def profile():
     maker = Maker.get_by_id(current_user.id)
     if maker.is_suspended:
         return render_template("account/suspended.html", maker=maker,
-                               reason=reviews.suspension_reason(maker))
+                               reason=suspension_reason(maker))
     form = profile_form(maker) if request.method == "GET" else ProfileForm(maker=maker)
     if form.validate_on_submit():
         maker.display_name = form.display_name.data
         maker.slug = form.slug.data
         maker.tagline = form.tagline.data
-        maker.about_md = form.about.data or ""
-        maker.about_html = render_markdown(maker.about_md)
+        maker.set_about(form.about.data)
         maker.set_place(form.place.data)
         maker.commissions = form.commissions.data
-        maker.updated_at = utcnow()
-        with db.atomic():
-            maker.save()
-            maker.set_crafts(form.crafts.data or [])
-            search.index_maker(maker)
-            reviews.content_saved(maker)
+        save_profile(maker, crafts=form.crafts.data or [])
         if maker.is_held:
-            flash("Your profile is saved. It will appear once a moderator has looked at it: "
-                  "new accounts' profiles with links to other sites or repeated text are "
-                  "checked first.", "info")
+            flash(f"Your profile is saved. {WORDING['held'].detail}", "info")
         else:
             flash("Your profile is saved.", "success")
         return redirect(url_for(".profile"), code=303)
@@ -59,7 +52,7 @@ def profile_page(maker, form=None, photos_form=None):
     photos_form = photos_form or ProfilePhotosForm(formdata=None)
     status = 422 if form.errors or photos_form.errors else 200
     return render("account/profile.html", "account/_profile_form.html", status, form=form,
-                  photos_form=photos_form, maker=maker, notices=reviews.notices_for(maker))
+                  photos_form=photos_form, maker=maker, notices=notices_for(maker))
 
 
 @bp.route("/photos", methods=["POST"])
@@ -78,10 +71,10 @@ def profile_photos():
         if not (field.data and field.data.filename):
             continue
         try:
-            name = media.save_upload(field.data).name
+            name = uploads.save_upload(field.data).name
         except ImageRejected as error:
             field.errors = [str(error)]
-            media.remove(*stored)  # nothing half-saved: drop this request's files
+            uploads.remove(*stored)  # nothing half-saved: drop this request's files
             return profile_page(Maker.get_by_id(maker.id), photos_form=form)
         stored.append(name)
         replaced.append(getattr(maker, field.name))
@@ -90,8 +83,8 @@ def profile_photos():
         with db.atomic():
             maker.save()
     except Exception:
-        media.remove(*stored)  # the database refused: drop the new files, keep the old
+        uploads.remove(*stored)  # the database refused: drop the new files, keep the old
         raise
-    media.remove(*replaced)
+    uploads.remove(*replaced)
     flash("Photo removed." if removing else "Your photos are saved.", "success")
     return redirect(url_for(".profile"), code=303)

@@ -4,23 +4,26 @@ from flask import abort, current_app, flash, render_template, request, url_for
 from flask_login import current_user
 from peewee import IntegrityError
 
-from .. import media, reviews, search
-from ..extensions import db, limiter
+from ..content import uploads
+from ..content.images import ImageRejected
+from ..extensions import limiter
 from ..forms import StoryForm
 from ..forms.stories import LIMITS
-from ..htmx import fragment, redirect_after_post, render
-from ..images import ImageRejected
-from ..models import Photo, Story, Submission
+from ..models import Story, Submission
+from ..safety.notices import WORDING, notices_for
+from ..web.htmx import fragment, redirect_after_post, render
+from ..writes.stories import AlreadySaved, save_story
+from ..writes.stories import delete_story as delete_story_and_photos
 from . import bp
 
-ACTIONS = {"draft", "publish", "save", "unpublish"}  # and "preview", which saves nothing
+# The editor's buttons that save; "preview" saves nothing.
+SAVE_ACTIONS = {"draft", "publish", "save", "unpublish"}
 
 
 def message_for(action, story):
     """What to tell the maker after a save, from what happened to the story."""
     if story.is_published and story.is_held:
-        return ("Story saved. It will appear once a moderator has looked at it: new accounts' "
-                "stories with links to other sites or repeated text are checked first.")
+        return f"Story saved. {WORDING['held'].detail}"
     if action == "publish":
         return "Story published. It is on your profile now."
     if action == "unpublish":
@@ -49,8 +52,8 @@ def own_story(story_id):
 def stories():
     """All of the maker's stories, drafts included."""
     return render_template(
-        "account/stories.html", stories=Story.with_photos(Story.all_by(current_user.id)),
-        notices=reviews.notices_for(current_user),
+        "account/stories.html", stories=Story.with_photos(Story.all_by(current_user)),
+        notices=notices_for(current_user),
     )
 
 
@@ -97,7 +100,7 @@ def edit(story):
     action = request.form.get("action", "save")
     if action == "preview":
         return editor(story, form, preview=preview_of(form))
-    if action not in ACTIONS:
+    if action not in SAVE_ACTIONS:
         abort(400)
     valid = form.validate_on_submit()
     if valid and will_be_published(story, action):
@@ -107,7 +110,7 @@ def edit(story):
     stored = None
     if form.has_photo:
         try:
-            stored = media.save_upload(form.photo.data)
+            stored = uploads.save_upload(form.photo.data)
         except ImageRejected as error:
             form.photo.errors = [str(error)]
             return editor(story, form, status=422)
@@ -118,11 +121,13 @@ def store(story, form, action, stored):
     """Save, then go to the editor; a new story's form already saved goes to
     the story it made. A new photo's files go if the database refuses."""
     key = f"story:{current_user.id}:{form.once.data}" if story is None and form.once.data else None
+    once = (key, lambda saved: url_for(".edit_story", story_id=saved.id)) if key else None
     try:
-        story = save(story, form, action, stored, key)
+        story = save_story(current_user._get_current_object(), story, text_of(form), action,
+                           photo=stored, photo_alt=form.photo_alt.data, once=once)
     except Exception as error:
         if stored:
-            media.remove(stored.name)  # no stray file when the database refuses
+            uploads.remove(stored.name)  # no stray file when the database refuses
         url = Submission.url_for(key) if key else None
         if url is None or not isinstance(error, AlreadySaved | IntegrityError):
             raise
@@ -130,36 +135,6 @@ def store(story, form, action, stored):
         return redirect_after_post(url)
     flash(message_for(action, story), "success")
     return redirect_after_post(url_for(".edit_story", story_id=story.id))
-
-
-class AlreadySaved(Exception):
-    """This new-story form was saved before (a double-click, a resent form)."""
-
-
-def save(story, form, action, stored, key=None):
-    """Write the story (and a new photo's row) in one transaction. A new story
-    records its form's key with it, so the same form never makes two."""
-    with db.atomic():
-        if key and Submission.url_for(key):
-            raise AlreadySaved(key)
-        story = story or Story(maker=current_user.id)
-        story.set_text(**text_of(form))
-        if action == "publish":
-            story.publish()
-        elif action == "unpublish":
-            story.unpublish()
-        story.save()
-        search.index_story(story)
-        reviews.content_saved(current_user._get_current_object(), story)
-        if key:
-            Submission.create(key=key, url=url_for(".edit_story", story_id=story.id))
-        if stored:
-            Photo.create(
-                story=story, name=stored.name, alt=form.photo_alt.data,
-                position=Photo.next_position(story), width=stored.width, height=stored.height,
-                author=stored.author, copyright=stored.copyright,
-            )
-    return story
 
 
 def text_of(form, cut=False):
@@ -225,11 +200,6 @@ def delete_story(story_id):
     story = own_story(story_id)
     if request.method == "GET":
         return render_template("account/story_delete.html", story=story)
-    names = [photo.name for photo in story.photos]
-    with db.atomic():
-        Photo.delete().where(Photo.story == story).execute()
-        search.remove_story(story.id)
-        story.delete_instance()
-    media.remove(*names)
+    delete_story_and_photos(story)
     flash(f"“{story.title}” is deleted, with its photos.", "success")
     return redirect_after_post(url_for(".stories"))

@@ -1,4 +1,7 @@
-"""Forms, each validated on the server. Every POST carries a CSRF token."""
+"""Forms, each validated on the server. Every POST carries a CSRF token.
+
+May import: safety, models, content, extensions. Never the web layer or a blueprint.
+"""
 
 from .accounts import ChangePasswordForm, LoginForm, NewPasswordForm, ResetRequestForm, SignupForm
 from .fields import PASSWORD_MAX, PASSWORD_MIN

@@ -4,8 +4,8 @@ from wtforms import PasswordField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from ..passwords import MAX_LENGTH, MIN_LENGTH, is_common
-from ..text import clean_name, poses_as_staff
+from ..content.text import clean_name, poses_as_staff
+from ..safety.passwords import MAX_LENGTH, MIN_LENGTH, is_common
 
 PASSWORD_MIN = MIN_LENGTH
 PASSWORD_MAX = MAX_LENGTH

@@ -7,10 +7,10 @@ from wtforms import BooleanField, SelectField, StringField, TextAreaField, URLFi
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from ..crafts import CRAFTS
+from ..content.crafts import CRAFTS
+from ..content.slugs import is_reserved
+from ..content.text import slugify
 from ..models import Link, Maker
-from ..slugs import is_reserved
-from ..text import slugify
 from .fields import CheckboxListField, display_name_field, strip
 
 

@@ -7,7 +7,7 @@ from flask_wtf.file import FileField
 from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, ValidationError
 
-from ..images import describe_bytes
+from ..content.images import describe_bytes
 from .fields import strip
 
 # The longest each text field may be, in characters.

@@ -1,4 +1,8 @@
-"""The data model. Import models from here: `from directory.models import Maker`."""
+"""The data, its query helpers, and who may see it (each model's `visible_to`).
+
+Import models from here: `from directory.models import Maker`.
+May import: content, extensions. Never the web layer, a blueprint or safety.
+"""
 
 from .base import BaseModel, Moderated, load_backrefs, utcnow
 from .makers import Link, Maker, MakerCraft, normalise_email

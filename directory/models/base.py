@@ -1,10 +1,13 @@
 """What every model shares: the database, timestamps, loading related rows."""
 
+import operator
 from collections import defaultdict
 from datetime import UTC, datetime
+from functools import reduce
 
 from peewee import Model, fn
 
+from ..content.text import parse_id
 from ..extensions import db
 
 
@@ -24,10 +27,17 @@ class BaseModel(Model):
 
 
 class Moderated:
-    """What moderation and the spam rules can do to a profile or a story.
+    """What moderation and the spam rules can do to a profile or a story, and
+    the rule of who may see one.
 
     Nothing is destroyed: held, hidden and removed items are kept, out of
     public view, until a moderator restores them or their maker deletes them.
+
+    PUBLIC_WHEN is the rule, written once: the public sees a row when every
+    one of these columns has its value. `public_condition()` is that rule in
+    SQL, `hidden_because()` the same rule on one loaded row; each model's
+    `visible_to(viewer)` and `is_visible_to(viewer)` add the owner's and the
+    moderators' view to it.
     """
 
     VISIBLE = "visible"
@@ -35,9 +45,60 @@ class Moderated:
     HIDDEN = "hidden"  # reported by several people, or hidden by a moderator
     REMOVED = "removed"  # a moderator found it breaks the rules
 
+    PUBLIC_WHEN = {"moderation": VISIBLE}
+
+    @classmethod
+    def public_condition(cls):
+        """The SQL condition for rows the public may see."""
+        return reduce(operator.and_, [getattr(cls, name) == value
+                                      for name, value in cls.PUBLIC_WHEN.items()])
+
+    def hidden_because(self):
+        """What keeps this row from the public (the value of the first column
+        that breaks the rule: "suspended", "held", "draft"...), or None."""
+        for name, value in self.PUBLIC_WHEN.items():
+            if getattr(self, name) != value:
+                return getattr(self, name)
+        return None
+
+    @property
+    def is_public(self):
+        return self.hidden_because() is None
+
     @property
     def is_held(self):
         return self.moderation == self.HELD
+
+
+def viewer_id(viewer):
+    """The id of a logged-in viewer, or None for a visitor."""
+    return viewer.id if getattr(viewer, "is_authenticated", False) else None
+
+
+def moderates(viewer):
+    """True when the viewer is an active moderator."""
+    return viewer_id(viewer) is not None and viewer.can_moderate
+
+
+class KeysetById:
+    """Keyset pagination by id: the rows after `cursor`, the last id shown.
+
+    Rows that arrive meanwhile never shift the pages, so nothing is skipped
+    or shown twice. NEWEST_FIRST says which way the list runs.
+    """
+
+    NEWEST_FIRST = True
+
+    @classmethod
+    def after(cls, query, cursor):
+        last_id = parse_id(cursor)
+        if not last_id:
+            return query
+        return query.where(cls.id < last_id if cls.NEWEST_FIRST else cls.id > last_id)
+
+    @staticmethod
+    def cursor_of(row):
+        return str(row.id)
 
 
 def load_backrefs(instances, *foreign_keys):

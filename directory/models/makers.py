@@ -19,14 +19,24 @@ from peewee import (
 )
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from ..crafts import CRAFTS, craft_label
-from ..routing import parse_id
-from ..slugs import is_reserved
-from ..text import place_key, tidy_place
-from .base import BaseModel, Moderated, Reorderable, load_backrefs, utcnow
+from ..content.crafts import CRAFTS, craft_label
+from ..content.sanitise import render_markdown
+from ..content.slugs import is_reserved
+from ..content.text import place_key, tidy_place
+from ..extensions import db
+from .base import (
+    BaseModel,
+    KeysetById,
+    Moderated,
+    Reorderable,
+    load_backrefs,
+    moderates,
+    utcnow,
+    viewer_id,
+)
 
 
-class Maker(UserMixin, Moderated, BaseModel):
+class Maker(UserMixin, Moderated, KeysetById, BaseModel):
     """A maker's account and public profile. The email is private, always."""
 
     ROLE_MAKER = "maker"
@@ -45,8 +55,9 @@ class Maker(UserMixin, Moderated, BaseModel):
     place = CharField(max_length=120, default="")
     place_key = CharField(max_length=80, default="", index=True)
     commissions = BooleanField(default=False)
-    avatar = CharField(max_length=40, null=True)  # a stored image name (directory/images.py)
-    cover = CharField(max_length=40, null=True)
+    # Stored image names (directory/content/images.py), indexed for the media route.
+    avatar = CharField(max_length=40, null=True, index=True)
+    cover = CharField(max_length=40, null=True, index=True)
     role = CharField(max_length=20, default=ROLE_MAKER)
     status = CharField(max_length=20, default=STATUS_ACTIVE, index=True)
     moderation = CharField(max_length=20, default=Moderated.VISIBLE, index=True)
@@ -59,6 +70,9 @@ class Maker(UserMixin, Moderated, BaseModel):
 
     class Meta:
         table_name = "maker"
+
+    # The public sees a profile of an active account that moderation left visible.
+    PUBLIC_WHEN = {"status": STATUS_ACTIVE, "moderation": Moderated.VISIBLE}
 
     # --- accounts -------------------------------------------------------
     def set_password(self, password):
@@ -81,6 +95,14 @@ class Maker(UserMixin, Moderated, BaseModel):
         """What Flask-Login stores in the session: the id and the session version."""
         return f"{self.id}:{self.session_version}"
 
+    def change_password(self, password):
+        """Set a new password and end every session and remember-me cookie.
+        (Hashing is slow on purpose: it happens before the write lock.)"""
+        self.set_password(password)
+        self.session_version += 1
+        with db.atomic():
+            self.save()
+
     def end_sessions(self):
         """Log this account out everywhere (every session, every remember-me cookie)."""
         self.session_version += 1
@@ -94,6 +116,11 @@ class Maker(UserMixin, Moderated, BaseModel):
     @property
     def is_suspended(self):
         return self.status == self.STATUS_SUSPENDED
+
+    @property
+    def can_moderate(self):
+        """A moderator whose own account is in good standing."""
+        return self.is_moderator and not self.is_suspended
 
     def is_new(self, trusted_after):
         """True while the spam rules look twice at what this maker publishes:
@@ -148,6 +175,11 @@ class Maker(UserMixin, Moderated, BaseModel):
         return candidate
 
     # --- profile --------------------------------------------------------
+    def set_about(self, text):
+        """Keep the about text as typed, and its cleaned rendering."""
+        self.about_md = text or ""
+        self.about_html = render_markdown(self.about_md)
+
     def set_place(self, place):
         """Keep the place as typed (tidied) and a key that groups spellings."""
         self.place = tidy_place(place)
@@ -173,42 +205,37 @@ class Maker(UserMixin, Moderated, BaseModel):
 
     # --- visibility and browsing ----------------------------------------
     @classmethod
-    def is_listed(cls):
-        """The condition for a profile the public may see: an active account
-        whose profile is neither held, hidden nor removed."""
-        return (cls.status == cls.STATUS_ACTIVE) & (cls.moderation == cls.VISIBLE)
+    def visible_to(cls, viewer=None):
+        """The profiles this viewer may see: the public ones; a maker also
+        their own; an active moderator every one. Lists, feeds and search ask
+        for a visitor's view, visible_to(None), so they are the same for all."""
+        query = cls.select()
+        if moderates(viewer):
+            return query
+        condition = cls.public_condition()
+        if viewer_id(viewer) is not None:
+            condition |= cls.id == viewer_id(viewer)
+        return query.where(condition)
+
+    def is_visible_to(self, viewer=None):
+        """The same rule as visible_to, on this one profile."""
+        return moderates(viewer) or self.id == viewer_id(viewer) or self.is_public
 
     @classmethod
-    def listed(cls):
-        """Makers whose profiles the public may see."""
-        return cls.select().where(cls.is_listed())
-
-    @property
-    def is_public(self):
-        return self.status == self.STATUS_ACTIVE and self.moderation == self.VISIBLE
-
-    @classmethod
-    def browse(cls, craft=None, place=None):
-        """Listed makers, optionally of one craft and one place, newest first."""
-        query = cls.listed()
+    def in_craft_and_place(cls, query, craft=None, place=None):
+        """Limit a query over makers (or joined to them) to one craft and one place."""
         if craft:
             query = query.where(
                 cls.id.in_(MakerCraft.select(MakerCraft.maker).where(MakerCraft.craft == craft))
             )
         if place:
             query = query.where(cls.place_key == place)
-        return query.order_by(cls.id.desc())
+        return query
 
     @classmethod
-    def after(cls, query, cursor):
-        """Keyset pagination of a newest-first query: the makers after `cursor`
-        (the last id shown). Makers who join meanwhile never shift the pages."""
-        last_id = parse_id(cursor)
-        return query.where(cls.id < last_id) if last_id else query
-
-    @staticmethod
-    def cursor_of(maker):
-        return str(maker.id)
+    def browse(cls, craft=None, place=None):
+        """Public profiles, optionally of one craft and one place, newest first."""
+        return cls.in_craft_and_place(cls.visible_to(None), craft, place).order_by(cls.id.desc())
 
     @classmethod
     def with_crafts(cls, query):
@@ -223,12 +250,12 @@ class Maker(UserMixin, Moderated, BaseModel):
     @classmethod
     def to_meet(cls, count=6):
         """A rotating handful of makers with something on their profile."""
-        query = cls.listed().where(cls.tagline != "").order_by(fn.Random()).limit(count)
+        query = cls.visible_to(None).where(cls.tagline != "").order_by(fn.Random()).limit(count)
         return cls.with_crafts(query)
 
     @classmethod
     def place_choices(cls, craft=None):
-        """(key, label, count) for each place among listed makers."""
+        """(key, label, count) for each place among public profiles."""
         query = cls.browse(craft=craft).order_by()
         rows = (
             query.select(
@@ -258,11 +285,11 @@ class MakerCraft(BaseModel):
 
     @classmethod
     def counts(cls, place=None):
-        """{craft slug: number of listed makers} for the crafts in use."""
+        """{craft slug: number of public profiles} for the crafts in use."""
         query = (
             cls.select(cls.craft, fn.COUNT(cls.id).alias("n"))
             .join(Maker)
-            .where(Maker.is_listed())
+            .where(Maker.public_condition())
             .group_by(cls.craft)
         )
         if place:

@@ -7,8 +7,6 @@ keeps its rows: they name the subject by a label copied when the action was
 taken.
 """
 
-import re
-
 from peewee import (
     SQL,
     BigIntegerField,
@@ -21,12 +19,10 @@ from peewee import (
     fn,
 )
 
-from ..routing import parse_id
-from .base import BaseModel, utcnow
+from ..content.text import without_links
+from .base import BaseModel, KeysetById, utcnow
 from .makers import Maker
 from .stories import Story
-
-URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
 
 
 def subject_key(maker, story=None):
@@ -34,7 +30,7 @@ def subject_key(maker, story=None):
     return f"story:{story.id}" if story is not None else f"maker:{maker.id}"
 
 
-class Review(BaseModel):
+class Review(KeysetById, BaseModel):
     """A subject waiting for a moderator: reported, or held by the spam rules.
 
     At most one review per subject is open; reports made while it is open
@@ -49,6 +45,8 @@ class Review(BaseModel):
     reporters = IntegerField(default=0)
     held_score = FloatField(null=True)
     held_reasons = TextField(default="")  # one reason per line, as the rules gave them
+
+    NEWEST_FIRST = False  # the queue runs oldest first
 
     class Meta:
         table_name = "review"
@@ -70,16 +68,6 @@ class Review(BaseModel):
     def pending(cls):
         """Open reviews, oldest first."""
         return cls.select().where(cls.closed_at.is_null()).order_by(cls.id)
-
-    @classmethod
-    def after(cls, query, cursor):
-        """Keyset pagination of the oldest-first queue."""
-        last_id = parse_id(cursor)
-        return query.where(cls.id > last_id) if last_id else query
-
-    @staticmethod
-    def cursor_of(review):
-        return str(review.id)
 
     def close(self):
         self.closed_at = utcnow()
@@ -121,7 +109,7 @@ class Report(BaseModel):
         return self.REASONS.get(self.reason, self.reason)
 
 
-class ModerationAction(BaseModel):
+class ModerationAction(KeysetById, BaseModel):
     """One row of the public moderation log. Rows are added, never changed.
 
     The subject's label is copied (with any web address blanked), so the log
@@ -141,6 +129,7 @@ class ModerationAction(BaseModel):
 
     class Meta:
         table_name = "moderation_action"
+        indexes = ((("subject", "id"), False),)  # a subject's newest rows
 
     def save(self, *args, **kwargs):
         if self.id is not None:
@@ -188,11 +177,6 @@ class ModerationAction(BaseModel):
         newest = (cls.select(fn.MAX(cls.id)).where(cls.subject.in_(list(subjects)))
                   .group_by(cls.subject))
         return {row.subject: row for row in cls.select().where(cls.id.in_(newest))}
-
-
-def without_links(text):
-    """Text with every web address replaced by "[link]"."""
-    return URL.sub("[link]", text or "")
 
 
 class TextPrint(BaseModel):

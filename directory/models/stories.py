@@ -4,10 +4,10 @@ from datetime import datetime
 
 from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
-from ..routing import parse_id
-from ..sanitise import plain_text, render_markdown
-from .base import BaseModel, Moderated, Reorderable, load_backrefs, utcnow
-from .makers import Maker, MakerCraft
+from ..content.sanitise import plain_text, render_markdown
+from ..content.text import parse_id
+from .base import BaseModel, Moderated, Reorderable, load_backrefs, moderates, utcnow, viewer_id
+from .makers import Maker
 
 SUMMARY_LENGTH = 240
 
@@ -39,6 +39,10 @@ class Story(Moderated, BaseModel):
 
     class Meta:
         table_name = "story"
+
+    # The public sees a published story that moderation left visible, by a
+    # maker whose profile the public sees (Maker.PUBLIC_WHEN).
+    PUBLIC_WHEN = {"moderation": Moderated.VISIBLE, "status": PUBLISHED}
 
     @property
     def is_published(self):
@@ -82,24 +86,35 @@ class Story(Moderated, BaseModel):
 
     # --- who sees what --------------------------------------------------
     @classmethod
-    def published(cls):
-        """Stories anyone may read: published, by a maker the public may see."""
-        return (
-            cls.select(cls, Maker)
-            .join(Maker)
-            .where((cls.status == cls.PUBLISHED) & (cls.moderation == cls.VISIBLE)
-                   & Maker.is_listed())
-        )
+    def public_condition(cls):
+        return super().public_condition() & Maker.public_condition()
 
-    @property
-    def is_public(self):
-        return self.is_published and self.moderation == self.VISIBLE and self.maker.is_public
+    def hidden_because(self):
+        """What keeps this story from the public: "suspended" (its maker's
+        account), its own state ("held", "hidden", "removed", "draft"),
+        "profile" (its maker's profile is not public), or None."""
+        maker = self.maker.hidden_because()
+        if maker == Maker.STATUS_SUSPENDED:
+            return maker
+        return super().hidden_because() or ("profile" if maker else None)
 
-    def visible_to(self, user):
-        """True when this user may read this story: anyone when it is public,
-        its maker always (with a notice when it is not public)."""
-        owner = getattr(user, "is_authenticated", False) and user.id == self.maker_id
-        return owner or self.is_public
+    @classmethod
+    def visible_to(cls, viewer=None):
+        """The stories this viewer may read, with their makers: the public
+        ones; a maker also all of their own, drafts included; an active
+        moderator every published one. Lists, feeds and search ask for a
+        visitor's view, visible_to(None), so they are the same for all."""
+        condition = cls.public_condition()
+        if moderates(viewer):
+            condition |= cls.status == cls.PUBLISHED
+        if viewer_id(viewer) is not None:
+            condition |= cls.maker == viewer_id(viewer)
+        return cls.select(cls, Maker).join(Maker).where(condition)
+
+    def is_visible_to(self, viewer=None):
+        """The same rule as visible_to, on this one story."""
+        return (self.is_public or (moderates(viewer) and self.is_published)
+                or self.maker_id == viewer_id(viewer))
 
     @property
     def label(self):
@@ -138,25 +153,23 @@ class Story(Moderated, BaseModel):
         )
 
     @classmethod
+    def browse(cls, craft=None, place=None, maker=None):
+        """Public stories, newest first: all, or by makers of one craft and
+        one place, or by one maker."""
+        query = Maker.in_craft_and_place(cls.visible_to(None), craft, place)
+        if maker is not None:
+            query = query.where(cls.maker == maker)
+        return cls.newest_first(query)
+
+    @classmethod
     def recent(cls, limit=6):
-        """The newest published stories, with makers and photos loaded."""
-        return cls.with_photos(cls.newest_first(cls.published()).limit(limit))
-
-    @classmethod
-    def published_by(cls, maker):
-        """A maker's published stories, newest first."""
-        return cls.newest_first(cls.published().where(cls.maker == maker))
-
-    @classmethod
-    def by_craft(cls, craft):
-        """Published stories by makers of one craft, newest first."""
-        makers = MakerCraft.select(MakerCraft.maker).where(MakerCraft.craft == craft)
-        return cls.newest_first(cls.published().where(cls.maker.in_(makers)))
+        """The newest public stories, with makers and photos loaded."""
+        return cls.with_photos(cls.browse().limit(limit))
 
     @classmethod
     def all_by(cls, maker):
         """All of a maker's own stories, drafts included, for their account."""
-        query = cls.select().where(cls.maker == maker)
+        query = cls.visible_to(maker).where(cls.maker == maker.id)
         return query.order_by(cls.updated_at.desc(), cls.id.desc())
 
     @classmethod

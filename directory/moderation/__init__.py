@@ -1,7 +1,10 @@
 """Moderation: the queue and the actions (moderators only), and the public log.
 
 Every route of this blueprint sits behind one guard; the log is its own
-blueprint because everyone may read it.
+blueprint because everyone may read it. What an action does is decided in
+directory/safety/decisions.py.
+
+May import: web, writes, safety, models, content, extensions. Never another blueprint.
 """
 
 from flask import Blueprint, abort
@@ -17,7 +20,7 @@ def moderators_only():
     """Anonymous visitors are sent to log in; makers who are not moderators get 403."""
     if not current_user.is_authenticated:
         return login_manager.unauthorized()
-    if not current_user.is_moderator or current_user.is_suspended:
+    if not current_user.can_moderate:
         abort(403)
     return None
 

@@ -1,48 +1,53 @@
 """A moderator's actions: each needs a reason and writes one log row."""
 
-from flask import abort, flash, request
+from flask import abort, request
 from flask_login import current_user
 
-from .. import reviews
-from ..auth import safe_next
 from ..forms import ActionForm
-from ..htmx import fragment, redirect_after_post, render
+from ..safety.decisions import MODERATOR_ACTIONS, ActionRefused, apply_action
+from ..web.htmx import after_change, fragment, render
+from ..web.navigation import safe_next
 from . import bp, subjects
 
 
 @bp.route("/stories/<id:story_id>/actions", methods=["POST"])
 def story_action(story_id):
-    return act(subjects.story_subject(story_id))
+    """Act on a story."""
+    return take_action(subjects.story_subject(story_id))
 
 
 @bp.route("/makers/<id:maker_id>/actions", methods=["POST"])
 def maker_action(maker_id):
-    return act(subjects.maker_subject(maker_id))
+    """Act on a profile or its account."""
+    return take_action(subjects.maker_subject(maker_id))
 
 
-def act(subject):
+def take_action(subject):
     """Apply the chosen action; htmx gets the subject back, changed, in place."""
     action = request.form.get("action", "")
-    if action not in reviews.ACTIONS:
+    if action not in MODERATOR_ACTIONS:
         abort(400)
     form = ActionForm()
     subject.form = form
     if not form.validate_on_submit():
         return show(subject, 422)
     try:
-        reviews.act(action, subject.maker, subject.story, current_user._get_current_object(),
-                    form.reason.data)
-    except reviews.ActionRefused:
+        apply_action(action, subject.maker, subject.story, current_user._get_current_object(),
+                     form.reason.data)
+    except ActionRefused:
         form.reason.errors = ["Nothing changed: this item is no longer in a state where that "
                               "applies. Someone may have acted on it first."]
         return show(reload(subject), 409)
-    done = f"{reviews.ACTIONS[action][1]}: {subject.item.label}"
-    if request.htmx:
-        changed = reload(subject)
-        changed.outcome = done
-        return fragment("moderation/_subject.html", subject=changed)
-    flash(done, "success")
-    return redirect_after_post(safe_next(request.form.get("back"), "moderation.queue"))
+    done = f"{MODERATOR_ACTIONS[action].logged_as}: {subject.item.label}"
+    return after_change(done, safe_next(request.form.get("back"), "moderation.queue"),
+                        lambda: changed_in_place(subject, done))
+
+
+def changed_in_place(subject, outcome):
+    """The subject as it is now, saying what was done, for htmx to swap in."""
+    changed = reload(subject)
+    changed.outcome = outcome
+    return fragment("moderation/_subject.html", subject=changed)
 
 
 def reload(subject):

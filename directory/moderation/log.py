@@ -2,9 +2,10 @@
 
 from flask import Blueprint, current_app, request, url_for
 
-from ..htmx import render
+from ..content.text import parse_id
 from ..models import ModerationAction
-from ..routing import parse_id
+from ..web.htmx import render
+from ..web.pagination import keyset_page
 
 bp = Blueprint("moderation_log", __name__)
 
@@ -12,14 +13,9 @@ bp = Blueprint("moderation_log", __name__)
 @bp.route("/moderation/log")
 def log():
     """Newest first, a page at a time (`?before=` the last id shown)."""
-    before = parse_id(request.args.get("before", "")[:20])
-    query = ModerationAction.newest()
-    if before:
-        query = query.where(ModerationAction.id < before)
-    per_page = current_app.config["LOG_PER_PAGE"]
-    rows = list(query.limit(per_page + 1))
-    more = len(rows) > per_page
-    rows = rows[:per_page]
-    next_url = url_for(".log", before=rows[-1].id) if more else None
+    before = request.args.get("before", "")
+    rows, next_before = keyset_page(ModerationAction, ModerationAction.newest(), before,
+                                    current_app.config["LOG_PER_PAGE"])
+    next_url = url_for(".log", before=next_before) if next_before else None
     return render("moderation/log.html", "moderation/_log_rows.html",
-                  rows=rows, next_url=next_url, first_page=not before)
+                  rows=rows, next_url=next_url, first_page=parse_id(before) is None)

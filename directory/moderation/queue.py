@@ -2,16 +2,16 @@
 
 from flask import current_app, request, url_for
 
-from ..htmx import render
 from ..models import Review
-from ..public import keyset_page
+from ..web.htmx import render
+from ..web.pagination import keyset_page
 from . import bp, subjects
 
 
 @bp.route("")
 def queue():
     """A page of open reviews; "Load more" appends the next page."""
-    after = request.args.get("after", "")[:20]
+    after = request.args.get("after", "")
     page, next_after = keyset_page(Review, Review.pending(), after,
                                    current_app.config["REVIEWS_PER_PAGE"])
     return render(

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from flask import abort
 from peewee import fn
 
-from .. import reviews
 from ..forms import ActionForm
 from ..models import (
     Link,
@@ -21,6 +20,7 @@ from ..models import (
     load_backrefs,
     subject_key,
 )
+from ..safety.decisions import MODERATOR_ACTIONS, available_actions
 
 
 @dataclass
@@ -51,8 +51,8 @@ class Subject:
 
     @property
     def actions(self):
-        return [(name, reviews.ACTIONS[name][0])
-                for name in reviews.available_actions(self.maker, self.story, self.review)]
+        return [(name, MODERATOR_ACTIONS[name].button)
+                for name in available_actions(self.maker, self.story, self.review)]
 
     @property
     def dom_id(self):

@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from directory import reviews, search
+from directory.content import search
 from directory.extensions import db
 from directory.models import Maker, Story
+from directory.safety import decisions, reports
 from tests.conftest import PASSWORD
 from tests.test_stories import make_story
 
@@ -54,11 +55,11 @@ def moderation(app, make_maker, site):
     hidden_id = make_story(app, ben, title="Cheap looms, discount code inside", body="Buy now.")
     with app.app_context(), db.connection_context():
         story = Story.get_by_id(site["story_id"])
-        reviews.report(story.maker, story, "addr:one", "spam", "Looks like an advert to me.")
-        reviews.report(Maker.get_by_id(ben.id), None, "addr:two", "fake", "")
+        reports.report(story.maker, story, "addr:one", "spam", "Looks like an advert to me.")
+        reports.report(Maker.get_by_id(ben.id), None, "addr:two", "fake", "")
         hidden = Story.get_by_id(hidden_id)
         moderator = Maker.get(Maker.email == "mo@example.com")
-        reviews.act("hide", hidden.maker, hidden, moderator, "Advertising, not a story.")
+        decisions.apply_action("hide", hidden.maker, hidden, moderator, "Advertising, not a story.")
     return site
 
 

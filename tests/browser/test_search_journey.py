@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from directory import search
+from directory.content import search
 from directory.extensions import db
 from directory.models import Story
 from tests.test_stories import make_story

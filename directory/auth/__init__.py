@@ -1,0 +1,12 @@
+"""Who you are: sign up (signup), log in and out (sessions), confirm an email
+address (confirmation), reset a forgotten password (reset), the signed links
+they send (tokens) and the mail that carries them (mail).
+
+May import: web, writes, safety, models, content, extensions. Never another blueprint.
+"""
+
+from flask import Blueprint
+
+bp = Blueprint("auth", __name__)
+
+from . import confirmation, reset, sessions, signup  # noqa: E402, F401 (register the views)

@@ -1,0 +1,142 @@
+"""Schema versions and `flask init-db`. Each step upgrades an existing
+database without losing data.
+
+To change the schema: add the field to the model (so new databases get it
+from create_tables) and append a step here that adds it to existing ones with
+playhouse.migrate, e.g. ``migrate(migrator.add_column("maker", "x", field))``.
+"""
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+from peewee import IntegerField, Model
+from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
+
+from ..content import search
+from ..extensions import db, is_sqlite
+from ..models import MODELS, Maker, ModerationAction, Report, Review, Story, TextBand, TextPrint
+from ..writes.rebuild import rebuild_derived_data
+
+
+class SchemaVersion(Model):
+    """A single row holding the number of the last step applied."""
+
+    version = IntegerField()
+
+    class Meta:
+        database = db
+        table_name = "schema_version"
+
+
+def migrator():
+    """The playhouse.migrate migrator for the current engine."""
+    return SqliteMigrator(db.obj) if is_sqlite() else PostgresqlMigrator(db.obj)
+
+
+def add_profile_photos(migrator):
+    """2: makers get an avatar and a cover photo."""
+    columns = {column.name for column in db.get_columns("maker")}
+    operations = [
+        migrator.add_column("maker", name, Maker._meta.fields[name])
+        for name in ("avatar", "cover")
+        if name not in columns
+    ]
+    migrate(*operations)
+
+
+def add_search_index(migrator):
+    """3: full-text search (filled by the rebuild after the last step)."""
+    search.create_tables()
+
+
+def add_moderation(migrator):
+    """4: moderation state on profiles and stories, reports, reviews, the log,
+    and fingerprints of texts (filled by the rebuild after the last step)."""
+    operations = []
+    new_columns = ((Maker, ("moderation", "email_confirmed_at", "vouched_at")),
+                   (Story, ("moderation",)))
+    for model, names in new_columns:
+        table = model._meta.table_name
+        columns = {column.name for column in db.get_columns(table)}
+        for name in names:
+            if name not in columns:
+                # add_column also creates the column's index (moderation has one).
+                operations.append(migrator.add_column(table, name, model._meta.fields[name]))
+    migrate(*operations)
+    # Accounts made before there was email confirmation count as confirmed.
+    Maker.update(email_confirmed_at=Maker.created_at).where(
+        Maker.email_confirmed_at.is_null()).execute()
+    db.create_tables([Review, Report, ModerationAction, TextPrint, TextBand], safe=True)
+
+
+def add_session_version(migrator):
+    """5: a session version per account, so logging out ends every session."""
+    columns = {column.name for column in db.get_columns("maker")}
+    if "session_version" not in columns:
+        migrate(migrator.add_column("maker", "session_version",
+                                    Maker._meta.fields["session_version"]))
+
+
+def add_lookup_indexes(migrator):
+    """6: indexes for finding a profile by its photos (the media route) and
+    the log rows about one subject (the notices)."""
+    wanted = [("maker", ("avatar",)), ("maker", ("cover",)),
+              ("moderation_action", ("subject", "id"))]
+    operations = []
+    for table, columns in wanted:
+        existing = {tuple(index.columns) for index in db.get_indexes(table)}
+        if columns not in existing:  # tables made since have them already
+            operations.append(migrator.add_index(table, columns, False))
+    migrate(*operations)
+
+
+# (version, function) pairs, in order. Version 1 is the first schema; a new
+# database is created at the latest version by create_tables.
+STEPS = [(2, add_profile_photos), (3, add_search_index), (4, add_moderation),
+         (5, add_session_version), (6, add_lookup_indexes)]
+
+
+def current_version():
+    """The schema version of the connected database (0 if it is new)."""
+    row = SchemaVersion.select().order_by(SchemaVersion.version.desc()).first()
+    return row.version if row else 0
+
+
+def upgrade():
+    """Bring the connected database to the latest version, in one transaction.
+
+    Tables that do not exist yet are created as the models define them; the
+    steps change the tables that do. Derived data is rebuilt after any step.
+    """
+    with db.atomic():
+        fresh = not SchemaVersion.table_exists()
+        db.create_tables([SchemaVersion], safe=True)
+        db.create_tables([model for model in MODELS if not model.table_exists()])
+        search.create_tables()
+        if fresh:
+            latest = STEPS[-1][0] if STEPS else 1
+            SchemaVersion.create(version=latest)
+            return
+        version = start = current_version()
+        for step_version, step in STEPS:
+            if step_version > version:
+                step(migrator())
+                version = step_version
+        if version != start:
+            rebuild_derived_data()
+        SchemaVersion.delete().execute()
+        SchemaVersion.create(version=max(version, 1))
+
+
+def init_db():
+    """Create missing tables, then apply the schema migrations not yet applied."""
+    with db.connection_context():
+        upgrade()
+
+
+@click.command("init-db")
+@with_appcontext
+def init_db_command():
+    """Create or upgrade the database schema; safe to run again, keeps data."""
+    init_db()
+    click.echo(f"Database ready: {current_app.config['DATABASE_URL']}")

@@ -1,0 +1,149 @@
+"""What moderation does to content: the spam rules' hold after a write, and
+moderators' actions, each with its one row in the public log.
+
+Every function that writes runs in one transaction, so an action and its log
+row land together or not at all.
+"""
+
+from datetime import timedelta
+from typing import NamedTuple
+
+from flask import current_app
+from peewee import IntegrityError
+
+from ..extensions import db
+from ..models import Link, Maker, Moderated, ModerationAction, Review, subject_key, utcnow
+from . import fingerprints, spam
+
+
+def trusted_after():
+    return timedelta(days=current_app.config["NEW_ACCOUNT_DAYS"])
+
+
+def is_checked(maker):
+    """The spam rules look at what new, unvouched accounts publish."""
+    return maker.vouched_at is None and maker.is_new(trusted_after())
+
+
+def set_state(item, state):
+    """Change only the moderation column of a profile or story."""
+    type(item).update(moderation=state).where(type(item).id == item.id).execute()
+    item.moderation = state
+
+
+def open_review(maker, story=None):
+    """The subject's open review, opened now if there is none."""
+    subject = subject_key(maker, story)
+    review = Review.open_for(subject)
+    if review is None:
+        try:
+            with db.atomic():
+                review = Review.create(subject=subject, maker=maker, story=story)
+        except IntegrityError:  # opened by a concurrent request a moment ago
+            review = Review.open_for(subject)
+    return review
+
+
+# --- the spam rules, after each write ----------------------------------------
+
+def check_written(maker, story=None, text_changed=True):
+    """After a profile or story is written (inside that transaction): refresh
+    its fingerprint (when its text changed) and let the spam rules hold it or
+    let it go. Called by the write path (directory/writes/) only."""
+    verdict = None
+    if is_checked(maker) and (story is None or story.is_published):
+        links = list(Link.for_maker(maker))
+        urls = [link.url for link in links]
+        if story is not None:
+            verdict = spam.check_story(story, maker, urls)
+        else:
+            verdict = spam.check_profile(maker, urls, [link.label for link in links])
+    if text_changed:
+        fingerprints.remember(maker, story)
+    apply_verdict(maker, story, verdict)
+    return verdict
+
+
+def apply_verdict(maker, story, verdict):
+    item = story if story is not None else maker
+    if verdict is not None and verdict.held:
+        if item.moderation in (Moderated.VISIBLE, Moderated.HELD):
+            set_state(item, Moderated.HELD)
+            review = open_review(maker, story)
+            review.held_score = round(verdict.score, 2)
+            review.held_reasons = "\n".join(verdict.reasons)
+            review.save()
+    elif verdict is not None and item.moderation == Moderated.HELD:
+        # Edited into something clean. (Unchecked saves never release: once an
+        # account comes of age, what was held still waits for a moderator.)
+        set_state(item, Moderated.VISIBLE)
+        review = Review.open_for(subject_key(maker, story))
+        if review is not None and not review.reporters:
+            review.close()
+
+
+# --- moderator actions -------------------------------------------------------
+
+class ModeratorAction(NamedTuple):
+    """One thing a moderator can do to a profile or a story."""
+
+    button: str  # what the button says
+    logged_as: str  # what the public log says
+    account_wide: bool  # applies to the maker's account, not only this item
+
+
+MODERATOR_ACTIONS = {
+    "dismiss": ModeratorAction("Dismiss reports / approve", "Reports dismissed, item approved",
+                               account_wide=False),
+    "hide": ModeratorAction("Hide", "Hidden", account_wide=False),
+    "remove": ModeratorAction("Remove", "Removed", account_wide=False),
+    "restore": ModeratorAction("Restore", "Restored", account_wide=False),
+    "suspend": ModeratorAction("Suspend account", "Account suspended", account_wide=True),
+    "reinstate": ModeratorAction("Reinstate account", "Account reinstated", account_wide=True),
+}
+
+
+def available_actions(maker, story, review):
+    """The actions that would change something for this subject, in order."""
+    item = story if story is not None else maker
+    state = item.moderation
+    possible = {
+        "dismiss": review is not None,
+        "hide": state in (Moderated.VISIBLE, Moderated.HELD),
+        "remove": state != Moderated.REMOVED,
+        "restore": state != Moderated.VISIBLE,
+        "suspend": maker.status == Maker.STATUS_ACTIVE and not maker.is_moderator,
+        "reinstate": maker.status == Maker.STATUS_SUSPENDED,
+    }
+    return [name for name in MODERATOR_ACTIONS if possible[name]]
+
+
+class ActionRefused(Exception):
+    """The action would change nothing (someone else acted first)."""
+
+
+def apply_action(action, maker, story, moderator, reason):
+    """Apply a moderator's action and write its one log row, in one transaction."""
+    with db.atomic():
+        review = Review.open_for(subject_key(maker, story))
+        if action not in available_actions(maker, story, review):
+            raise ActionRefused(action)
+        item = story if story is not None else maker
+        if action in ("dismiss", "restore"):
+            if item.moderation == Moderated.HELD:
+                Maker.update(vouched_at=utcnow()).where(Maker.id == maker.id).execute()
+            if action == "restore" or item.moderation in (Moderated.HELD, Moderated.HIDDEN):
+                set_state(item, Moderated.VISIBLE)
+        elif action == "hide":
+            set_state(item, Moderated.HIDDEN)
+        elif action == "remove":
+            set_state(item, Moderated.REMOVED)
+        else:
+            maker.status = (Maker.STATUS_SUSPENDED if action == "suspend"
+                            else Maker.STATUS_ACTIVE)
+            Maker.update(status=maker.status).where(Maker.id == maker.id).execute()
+        if review is not None:
+            review.close()
+        account_wide = MODERATOR_ACTIONS[action].account_wide
+        return ModerationAction.record(action, maker, None if account_wide else story,
+                                       reason, moderator=moderator)

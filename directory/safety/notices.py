@@ -1,0 +1,83 @@
+"""What a maker is told when the public cannot see their profile or a story.
+
+WORDING is the one map from a reason (what `hidden_because()` on a profile
+or a story gives) to the words a maker reads, on the story page, on their
+profile, in their account and in the messages after a save.
+"""
+
+from typing import NamedTuple
+
+from ..models import Moderated, ModerationAction, Story, subject_key
+
+
+class Wording(NamedTuple):
+    headline: str  # a notice's opening words, with their punctuation
+    phrase: str  # the same inside a sentence
+    detail: str  # what it means for the maker
+
+
+WORDING = {
+    "suspended": Wording("Your account is suspended:", "your account is suspended",
+                         "nobody else can see your profile or stories."),
+    "held": Wording("Waiting for review.", "waiting for review",
+                    "It will appear once a moderator has looked at it: new accounts' posts "
+                    "with links to other sites or text that is already on the site are "
+                    "checked first."),
+    "hidden": Wording("Hidden pending review.", "hidden pending review",
+                      "Only you can see it until a moderator has looked at it."),
+    "removed": Wording("Removed by a moderator.", "removed by a moderator",
+                       "Only you can see it."),
+    "draft": Wording("This is a draft:", "a draft", "only you can see it."),
+    "profile": Wording("Your profile is not shown to visitors,", "your profile is not shown",
+                       "so this story is not shown yet."),
+}
+
+
+def wording_for(item):
+    """The Wording for why the public cannot see this profile or story, or None."""
+    reason = item.hidden_because()
+    return WORDING[reason] if reason else None
+
+
+class Notice(NamedTuple):
+    """Something of the maker's that the public cannot see, and why."""
+
+    label: str
+    wording: Wording
+    reason: str  # the moderator's words, from the log
+    story_id: int | None = None
+
+
+def notices_for(maker):
+    """The maker's profile and stories that moderation or the spam rules keep
+    from the public, with the reason from the log, in three queries."""
+    items = [] if maker.moderation == Moderated.VISIBLE else [(maker, None)]
+    hidden_stories = (Story.select()
+                      .where((Story.maker == maker) & (Story.moderation != Moderated.VISIBLE))
+                      .order_by(Story.id.desc()))
+    items += [(maker, story) for story in hidden_stories]
+    keys = [subject_key(maker, story) for maker, story in items]
+    latest = ModerationAction.latest_for(keys)
+    notices = []
+    for (_, story), key in zip(items, keys, strict=True):
+        item = story if story is not None else maker
+        action = latest.get(key)
+        notices.append(Notice(label=item.label, wording=WORDING[item.moderation],
+                              reason=action.reason if action else "",
+                              story_id=story.id if story is not None else None))
+    return notices
+
+
+def last_reason(maker, story=None, action=None):
+    """The reason of the newest log row about this profile or story (of one
+    kind of action, if given), or ""."""
+    query = ModerationAction.select().where(ModerationAction.subject == subject_key(maker, story))
+    if action:
+        query = query.where(ModerationAction.action == action)
+    row = query.order_by(ModerationAction.id.desc()).first()
+    return row.reason if row else ""
+
+
+def suspension_reason(maker):
+    """The reason given when the maker's account was suspended."""
+    return last_reason(maker, action="suspend")

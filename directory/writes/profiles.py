@@ -1,0 +1,38 @@
+"""Writing a maker's account and profile, and deleting it with all it holds."""
+
+from ..content import search, uploads
+from ..content.text import slugify
+from ..extensions import db
+from ..models import Maker, ModerationAction, Photo, Story, utcnow
+from ..safety import decisions
+
+
+def save_profile(maker, crafts=None):
+    """Save a new or changed profile (and its crafts, when given) in one
+    transaction: a new maker gets a free profile address, the profile is
+    indexed for search and fingerprinted, and the spam rules look at it.
+    The about text is cleaned on the model (Maker.set_about)."""
+    maker.updated_at = utcnow()
+    with db.atomic():
+        if not maker.slug:
+            maker.slug = Maker.unique_slug(slugify(maker.display_name))
+        maker.save()
+        if crafts is not None:
+            maker.set_crafts(crafts)
+        search.index_maker(maker)
+        decisions.check_written(maker)
+    return maker
+
+
+def delete_account(maker):
+    """Delete an account and everything in it, photos included; the
+    moderation log keeps its rows, with the maker's name and titles replaced."""
+    names = [name for name in (maker.avatar, maker.cover) if name]
+    names += [photo.name for photo in Photo.select(Photo.name).join(Story)
+              .where(Story.maker == maker)]
+    story_ids = [row[0] for row in Story.select(Story.id).where(Story.maker == maker).tuples()]
+    with db.atomic():
+        ModerationAction.forget_maker(maker)
+        search.remove_maker(maker.id, story_ids)
+        maker.delete_instance(recursive=False)
+    uploads.remove(*names)
