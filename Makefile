@@ -1,6 +1,6 @@
 # make run   - set up, create the database with demo makers, serve on http://127.0.0.1:5000
 # make test  - install what the tests need and run them all
-# make lint  - ruff
+# make lint  - ruff, and lint-imports for the layers (.importlinter)
 # make bench - search latency at 100,000 stories
 # make screenshots - photographs of the main pages for the README
 # make       - lint and test
@@ -40,6 +40,7 @@ test: $(VENV)/.dev-installed $(CHROMIUM)
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 # Search at 10,000 makers and 100,000 stories: see bench/search_bench.py.
 bench: $(VENV)/.installed
