@@ -23,7 +23,12 @@ def test_the_owner_sees_a_hidden_profile_with_a_notice(client, app, owner, chang
 
 
 def test_a_public_profile_has_no_notice(client, owner):
-    page = client.get("/makers/ada-potter").data.decode()
+    response = client.get("/makers/ada-potter")
+    assert response.status_code == 200
+    page = response.data.decode()
+    assert "<h1>Ada Potter</h1>" in page  # the profile itself...
+    assert "Edit your profile" in page  # ...as its owner sees it...
+    assert 'class="flash flash-info notice"' not in page  # ...with no notice
     assert "Visitors cannot see your profile" not in page
 
 
