@@ -3,6 +3,7 @@ spam rules hold, a suspended maker's work and a draft are not served to the
 public, whoever has the address. Their maker and moderators still see them,
 never from a shared cache. Public photos keep their year-long cache."""
 
+import ast
 import re
 from io import BytesIO
 
@@ -154,3 +155,21 @@ def test_a_removed_profiles_portrait_is_not_served(app, people):
 def test_unknown_files_are_not_found(people, path):
     for client in people.values():
         assert fetch(client, path).status_code == 404
+
+
+def test_finding_a_photos_owner_uses_indexes(app, people, count_queries):
+    """Each lookup behind /media is an index search, never a scan of a table."""
+    _, story_urls = new_story(app, people["ada"])
+    urls = story_urls[:1] + portrait(app, people["ada"])[:1]
+    with count_queries() as queries:
+        for url in urls:
+            assert fetch(people["visitor"], url).status_code == 200
+    selects = [ast.literal_eval(message) for message in queries.statements
+               if message.startswith("('SELECT")]
+    assert len(selects) >= 3  # the photo's row; the portrait's: no photo, then the profile
+    with app.app_context(), db.connection_context():
+        for sql, params in selects:
+            plan = " / ".join(row[3] for row in db.execute_sql(f"EXPLAIN QUERY PLAN {sql}",
+                                                                params))
+            assert "SEARCH" in plan, plan
+            assert "SCAN" not in plan, plan  # a scan reads the whole table, index or not

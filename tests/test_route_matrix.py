@@ -115,8 +115,9 @@ PUBLIC_RULES = [rule for rule in RULES if is_public(rule)]
 
 @dataclass
 class World:
-    """Ada (a maker with a link and a published story with a photo), Cy (a new
-    maker who has not confirmed his email) and a moderator, in one app."""
+    """Ada (a maker with two links and a published story with two photos), Cy
+    (a new maker who has not confirmed his email) and a moderator, in one app.
+    URL arguments point at Ada's first link and photo, so a move moves them."""
 
     ada: Maker
     cy: Maker
@@ -136,9 +137,9 @@ class World:
                 values[name] = self.values[name]
         return rule.build(values, append_unknown=False)[1]
 
-    def form(self):
+    def form(self, rule):
         """Plausible answers to the site's forms, with Ada's real credentials, so a
-        refused request is not refused merely for being empty or wrong."""
+        refused post is not one that would have failed anyway for being empty."""
         return {
             "email": self.ada.email, "password": PASSWORD, "confirm": PASSWORD,
             "current": PASSWORD, "display_name": "Forged Name", "slug": "forged-name",
@@ -146,7 +147,9 @@ class World:
             "kind": "website", "url": "https://forged.example/", "label": "Forged",
             "edit-kind": "website", "edit-url": "https://forged.example/", "edit-label": "Forged",
             "direction": "down", "title": "Forged story", "body": "Forged body.",
-            "alt": "Forged", "action": "remove", "reason": "spam", "note": "Forged",
+            "alt": "Forged", "reason": "spam", "note": "Forged",
+            # A moderator decides; a maker saves a story.
+            "action": "remove" if is_moderation(rule) else "publish",
         }
 
 
@@ -169,12 +172,13 @@ def populate(app):
         moderator = add_maker("Mo Derator", role=Maker.ROLE_MODERATOR,
                               created_at=month_ago, email_confirmed_at=month_ago)
         link = Link.create(maker=ada, kind="website", url="https://ada.example/", position=1)
+        Link.create(maker=ada, kind="marketplace", url="https://shop.example/ada", position=2)
         story = Story(maker=ada)
         story.set_text(title="Throwing a moon jar", body="Glazed with ash.")
         story.publish()
         story.save()
-        photo = Photo.create(story=story, name="moonjar", alt="A moon jar", position=1,
-                             width=800, height=600)
+        photo, _ = (Photo.create(story=story, name=f"moonjar{n}", alt="A moon jar",
+                                 position=n, width=800, height=600) for n in (1, 2))
         values = {
             "link_id": link.id, "story_id": story.id, "photo_id": photo.id,
             "maker_id": ada.id, "slug": ada.slug, "craft": "ceramics",
@@ -254,7 +258,7 @@ def test_anonymous_visitors_are_sent_to_log_in(app, client, world, method, rule)
     path = world.path(rule)
     before = snapshot(app)
     response = client.open(path, method=method,
-                           data=world.form() if method not in SAFE_METHODS else None)
+                           data=world.form(rule) if method not in SAFE_METHODS else None)
     assert_sent_to_login(response, path)
     assert snapshot(app) == before
 
@@ -265,7 +269,7 @@ def test_makers_who_are_not_moderators_get_403(app, client, world, method, rule)
     log_in(client, world.ada.email)
     before = snapshot(app)
     response = client.open(world.path(rule), method=method,
-                           data=world.form() if method not in SAFE_METHODS else None)
+                           data=world.form(rule) if method not in SAFE_METHODS else None)
     assert response.status_code == 403
     assert snapshot(app) == before
 
@@ -308,7 +312,7 @@ def test_posts_without_a_token_are_refused(csrf_app, who, method, rule):
     if who != "visitor":
         csrf_log_in(client, (world.moderator if who == "moderator" else world.ada).email)
     before = snapshot(csrf_app)
-    response = client.open(world.path(rule), method=method, data=world.form())
+    response = client.open(world.path(rule), method=method, data=world.form(rule))
     assert response.status_code == 400
     assert b"This form has expired" in response.data
     assert snapshot(csrf_app) == before
