@@ -125,5 +125,6 @@ def test_a_moderator_sees_a_removed_storys_page_with_a_notice(app, make_maker):
     assert page.status_code == 200
     text = re.sub(r"\s+", " ", page.get_data(as_text=True))
     assert "Visitors cannot see this story</strong> (removed)" in text
+    assert "Report this story" not in text  # only what the public sees can be reported
     assert app.test_client().get(f"/stories/{story.id}").status_code == 404
     assert login(app, "ada-potter@example.com").get(f"/stories/{story.id}").status_code == 200

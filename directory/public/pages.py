@@ -95,7 +95,8 @@ def profile(slug):
         "public/_story_list.html",
         maker=maker,
         is_owner=is_owner,
-        report_form=None if is_owner else ReportForm(formdata=None),
+        # Only what the public sees can be reported (not by its own maker).
+        report_form=ReportForm(formdata=None) if maker.is_public and not is_owner else None,
         stories=Story.with_photos(stories),
         after=after,
         next_url=url_for(".profile", slug=slug, after=next_after) if next_after else None,
@@ -116,7 +117,7 @@ def story(story_id):
         return render_template("public/story.html", story=story, maker=maker,
                                notice_reason=reason)
     return render_template("public/story.html", story=story, maker=maker,
-                           report_form=ReportForm(formdata=None))
+                           report_form=ReportForm(formdata=None) if story.is_public else None)
 
 
 @bp.route("/search")
