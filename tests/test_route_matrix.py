@@ -69,10 +69,12 @@ def is_moderation(rule):
 
 
 def is_login_only(rule):
+    """The rules tests below check are closed to anonymous visitors."""
     return under_account(rule) or is_moderation(rule)
 
 
 def is_public(rule):
+    """An endpoint anyone may use, by the PUBLIC_BLUEPRINTS and PUBLIC_ENDPOINTS rules."""
     return not is_login_only(rule) and (rule.endpoint.startswith(PUBLIC_BLUEPRINTS)
                                         or rule.endpoint in PUBLIC_ENDPOINTS)
 
@@ -184,9 +186,9 @@ def populate(app):
             "maker_id": ada.id, "slug": ada.slug, "craft": "ceramics",
             "filename": f"{photo.name}-display.jpg",
         }
-        links = {endpoint: tokens.make(cy if purpose == tokens.CONFIRM_EMAIL else ada, purpose)
-                 for endpoint, purpose in TOKEN_PURPOSES.items()}
-        return World(ada=ada, cy=cy, moderator=moderator, values=values, tokens=links)
+        signed = {endpoint: tokens.make(cy if purpose == tokens.CONFIRM_EMAIL else ada, purpose)
+                  for endpoint, purpose in TOKEN_PURPOSES.items()}
+        return World(ada=ada, cy=cy, moderator=moderator, values=values, tokens=signed)
 
 
 def snapshot(app):
@@ -207,6 +209,7 @@ def log_in(client, email):
 
 
 def assert_sent_to_login(response, path):
+    """A redirect to /login that comes back to `path` afterwards."""
     assert response.status_code == 302
     location = urlsplit(response.headers["Location"])
     assert location.path == "/login"
@@ -215,6 +218,7 @@ def assert_sent_to_login(response, path):
 
 @pytest.fixture
 def world(app):
+    """The World's rows in the `app` fixture's database."""
     return populate(app)
 
 

@@ -26,6 +26,8 @@ def add_link(page, kind, url, label):
     form.get_by_label("Label").fill(label)
     form.get_by_role("button", name="Add link").click()
     expect(page.get_by_text("Link added.")).to_be_visible()
+    # "Link added." may still show from the link before: wait for this one's row.
+    expect(page.locator(".link-row strong", has_text=label)).to_be_visible()
 
 
 def link_titles(page):
