@@ -181,7 +181,7 @@ class ModerationAction(KeysetById, BaseModel):
 
 class TextPrint(BaseModel):
     """A fingerprint of a profile's or story's text, to spot text copied from
-    elsewhere on the site (directory/fingerprints.py)."""
+    elsewhere on the site (directory/safety/fingerprints.py)."""
 
     subject = CharField(max_length=30, unique=True)
     maker = ForeignKeyField(Maker, on_delete="CASCADE")
