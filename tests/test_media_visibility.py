@@ -173,3 +173,15 @@ def test_finding_a_photos_owner_uses_indexes(app, people, count_queries):
                                                                 params))
             assert "SEARCH" in plan, plan
             assert "SCAN" not in plan, plan  # a scan reads the whole table, index or not
+
+
+def test_a_public_photo_is_answered_without_the_session(app, people):
+    """No cookie on a response every cache may keep, even for a visitor who
+    has a session (the story page's report form gave them one)."""
+    story_id, urls = new_story(app, people["ada"])
+    visitor = people["visitor"]
+    assert "session=" in visitor.get(f"/stories/{story_id}").headers.get("Set-Cookie", "")
+    for url in urls + portrait(app, people["ada"]):
+        response = fetch(visitor, url)
+        assert response.status_code == 200
+        assert "Set-Cookie" not in response.headers

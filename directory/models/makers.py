@@ -219,7 +219,7 @@ class Maker(UserMixin, Moderated, KeysetById, BaseModel):
 
     def is_visible_to(self, viewer=None):
         """The same rule as visible_to, on this one profile."""
-        return moderates(viewer) or self.id == viewer_id(viewer) or self.is_public
+        return self.is_public or self.id == viewer_id(viewer) or moderates(viewer)
 
     @classmethod
     def in_craft_and_place(cls, query, craft=None, place=None):

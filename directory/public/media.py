@@ -19,12 +19,15 @@ ONE_YEAR = 365 * 24 * 3600
 
 
 def owner_of(name):
-    """The story or the profile a stored image belongs to, or None."""
-    photo = (Photo.select(Photo, Story, Maker).join(Story).join(Maker)
-             .where(Photo.name == name).first())
+    """The story or the profile a stored image belongs to, or None, with just
+    the columns the visibility rule reads."""
+    photo = (Photo.select(Photo.id, Story.id, Story.maker, Story.status, Story.moderation,
+                          Maker.id, Maker.status, Maker.moderation)
+             .join(Story).join(Maker).where(Photo.name == name).first())
     if photo is not None:
         return photo.story
-    return Maker.get_or_none((Maker.avatar == name) | (Maker.cover == name))
+    return (Maker.select(Maker.id, Maker.status, Maker.moderation)
+            .where((Maker.avatar == name) | (Maker.cover == name)).first())
 
 
 @bp.route("/media/<filename>")
@@ -32,9 +35,11 @@ def photo(filename):
     """A stored photo, if its story or profile is visible to the viewer."""
     name = name_of(filename)
     item = owner_of(name) if name else None
-    if item is None or not item.is_visible_to(current_user):
+    # A public photo is answered without looking at the session, so its
+    # response carries no cookie and any cache may keep it.
+    public = item is not None and item.is_public
+    if not public and (item is None or not item.is_visible_to(current_user)):
         abort(404)
-    public = item.is_public
     response = send_from_directory(current_app.config["UPLOAD_FOLDER"], filename,
                                    mimetype="image/jpeg", max_age=ONE_YEAR if public else 0)
     if not public:
