@@ -74,8 +74,10 @@ def create_moderator_command(email, password):
                 raise click.ClickException(f"Use a password of at least {MIN_LENGTH} characters.")
             if is_common(password):
                 raise click.ClickException("That password is too common. Choose another.")
-            maker = Maker(email=email, display_name=email.split("@")[0])
+            maker = Maker(email=email, display_name=email.split("@")[0],
+                          role=Maker.ROLE_MODERATOR)
             maker.set_password(password)
-        maker.role = Maker.ROLE_MODERATOR
-        save_profile(maker)
+            save_profile(maker)
+        else:
+            Maker.update(role=Maker.ROLE_MODERATOR).where(Maker.id == maker.id).execute()
     click.echo(f"{email} is now a moderator.")

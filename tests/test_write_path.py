@@ -8,6 +8,10 @@ import pytest
 from directory.extensions import db
 from directory.models import Link, Maker, Story, TextPrint
 from directory.safety import spam
+from directory.writes.profiles import save_profile
+from directory.writes.stories import save_story
+
+STORY = {"title": "Throwing a moon jar", "body": "Centring twelve kilos of porcelain."}
 
 
 class RulesDown(RuntimeError):
@@ -90,3 +94,23 @@ def test_without_the_failure_each_write_lands_whole(client, app, newcomer):
     assert stories == ["Throwing a moon jar"]
     assert prints == 1  # the story's fingerprint (the profile is too short to have one)
     assert indexed == 1
+
+
+def test_a_save_never_undoes_a_moderators_action_taken_meanwhile(app, make_maker):
+    """The maker's editor loaded the profile and the story before a moderator
+    acted; saving them writes the maker's own columns only."""
+    ada = make_maker("Ada Potter")
+    with app.app_context(), db.connection_context():
+        story = save_story(Maker.get_by_id(ada.id), None, STORY, "publish")
+        stale_maker, stale_story = Maker.get_by_id(ada.id), Story.get_by_id(story.id)
+        Maker.update(status="suspended", moderation="hidden").where(
+            Maker.id == ada.id).execute()
+        Story.update(moderation="removed").where(Story.id == story.id).execute()
+        stale_maker.tagline = "Moon jars"
+        save_profile(stale_maker)
+        save_story(stale_maker, stale_story, {**STORY, "title": "Moon jars, again"})
+        stale_maker.change_password("another long pass phrase")
+        maker, story = Maker.get_by_id(ada.id), Story.get_by_id(story.id)
+        assert (maker.tagline, story.title) == ("Moon jars", "Moon jars, again")
+        assert (maker.status, maker.moderation, story.moderation) == (
+            "suspended", "hidden", "removed")

@@ -81,7 +81,7 @@ def profile_photos():
         setattr(maker, field.name, name)
     try:
         with db.atomic():
-            maker.save()
+            maker.save(only=("avatar", "cover"))  # nothing a moderator may have changed
     except Exception:
         uploads.remove(*stored)  # the database refused: drop the new files, keep the old
         raise

@@ -73,6 +73,10 @@ class Maker(UserMixin, Moderated, KeysetById, BaseModel):
 
     # The public sees a profile of an active account that moderation left visible.
     PUBLIC_WHEN = {"status": STATUS_ACTIVE, "moderation": Moderated.VISIBLE}
+    # What the maker's profile editor writes. Saving a loaded profile writes
+    # these alone, so a moderator's action taken meanwhile is never undone.
+    PROFILE_COLUMNS = ("display_name", "slug", "tagline", "about_md", "about_html", "place",
+                       "place_key", "commissions", "updated_at")
 
     # --- accounts -------------------------------------------------------
     def set_password(self, password):
@@ -101,7 +105,7 @@ class Maker(UserMixin, Moderated, KeysetById, BaseModel):
         self.set_password(password)
         self.session_version += 1
         with db.atomic():
-            self.save()
+            self.save(only=("password_hash", "session_version", "email_confirmed_at"))
 
     def end_sessions(self):
         """Log this account out everywhere (every session, every remember-me cookie)."""

@@ -43,6 +43,10 @@ class Story(Moderated, BaseModel):
     # The public sees a published story that moderation left visible, by a
     # maker whose profile the public sees (Maker.PUBLIC_WHEN).
     PUBLIC_WHEN = {"moderation": Moderated.VISIBLE, "status": PUBLISHED}
+    # What the editor writes. Saving a loaded story writes these alone, so a
+    # moderator's action taken meanwhile is never undone.
+    EDITOR_COLUMNS = ("title", "body_md", "body_html", "summary", "materials", "process_md",
+                      "process_html", "time_taken", "status", "published_at", "updated_at")
 
     @property
     def is_published(self):

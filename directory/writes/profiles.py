@@ -16,7 +16,7 @@ def save_profile(maker, crafts=None):
     with db.atomic():
         if not maker.slug:
             maker.slug = Maker.unique_slug(slugify(maker.display_name))
-        maker.save()
+        maker.save(only=None if maker.id is None else Maker.PROFILE_COLUMNS)
         if crafts is not None:
             maker.set_crafts(crafts)
         search.index_maker(maker)

@@ -23,6 +23,7 @@ def save_story(maker, story, text, action="save", *, photo=None, photo_alt="", o
     with db.atomic():
         if once and Submission.url_for(once[0]):
             raise AlreadySaved(once[0])
+        new = story is None
         story = story or Story(maker=maker)
         story.set_text(**text)
         if action == "publish":
@@ -31,7 +32,7 @@ def save_story(maker, story, text, action="save", *, photo=None, photo_alt="", o
             story.unpublish()
         if published_at is not None:
             story.published_at = story.updated_at = published_at
-        story.save()
+        story.save(only=None if new else Story.EDITOR_COLUMNS)
         search.index_story(story)
         decisions.check_written(maker, story)
         if once:
