@@ -1,4 +1,4 @@
-"""Uploaded images: the pipeline in directory/images.py on its own, then through
+"""Uploaded images: the pipeline in directory/content/images.py on its own, then through
 the story editor, the profile photos, the media route and deletion."""
 
 import re

@@ -55,3 +55,46 @@ def test_init_db_upgrades_a_version_1_database_keeping_its_makers(tmp_path, app_
 def test_a_new_database_starts_at_the_latest_version(app):
     with app.app_context(), db.connection_context():
         assert current_version() == STEPS[-1][0]
+
+
+LOOKUP_INDEXES = {"maker": {"maker_avatar", "maker_cover"},
+                  "moderation_action": {"moderation_action_subject_id"}}
+
+
+def index_names(table):
+    return {index.name for index in db.get_indexes(table)}
+
+
+def test_an_upgraded_database_has_the_indexes_a_new_one_has(tmp_path, app_config, app):
+    with app.app_context(), db.connection_context():
+        fresh = {table: index_names(table) for table in LOOKUP_INDEXES}
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.executescript(VERSION_1)
+    old = create_app({**app_config, "DATABASE_URL": f"sqlite:///{path}"})
+    assert old.test_cli_runner().invoke(args=["init-db"]).exit_code == 0
+    with old.app_context(), db.connection_context():
+        for table, names in LOOKUP_INDEXES.items():
+            assert names <= fresh[table], table  # named alike, so the schemas never drift
+            assert names <= index_names(table), table
+
+
+def test_step_6_adds_the_lookup_indexes_without_rebuilding_search(app, make_maker):
+    """A database at version 5 (as the last release left it) gains the
+    indexes; the search index is not rebuilt for a step that only adds indexes."""
+    ada = make_maker("Ada Potter")
+    with app.app_context(), db.connection_context():
+        for table, names in LOOKUP_INDEXES.items():
+            for name in names:
+                db.execute_sql(f"DROP INDEX {name}")
+            assert not names & index_names(table)
+        db.execute_sql("UPDATE schema_version SET version = 5")
+        # A profile missing from the search index stays missing: no rebuild ran.
+        db.execute_sql("DELETE FROM maker_index WHERE rowid = ?", (ada.id,))
+    result = app.test_cli_runner().invoke(args=["init-db"])
+    assert result.exit_code == 0, result.output
+    with app.app_context(), db.connection_context():
+        assert current_version() == 6
+        for table, names in LOOKUP_INDEXES.items():
+            assert names <= index_names(table), table
+        assert db.execute_sql("SELECT COUNT(*) FROM maker_index").fetchone()[0] == 0

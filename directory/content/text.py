@@ -71,9 +71,12 @@ def place_key(place):
     return slugify(tidy_place(place), max_length=80)
 
 
-def without_links(text):
-    """Text with every web address replaced by "[link]"."""
-    return WEB_ADDRESS.sub("[link]", text or "")
+_WHOLE_ADDRESS = re.compile(WEB_ADDRESS.pattern + r"\S*", re.IGNORECASE)
+
+
+def without_links(text, placeholder="[link]"):
+    """Text with every web address, up to the next space, replaced by the placeholder."""
+    return _WHOLE_ADDRESS.sub(placeholder, text or "")
 
 
 def parse_id(text):

@@ -94,6 +94,9 @@ def add_lookup_indexes(migrator):
 # database is created at the latest version by create_tables.
 STEPS = [(2, add_profile_photos), (3, add_search_index), (4, add_moderation),
          (5, add_session_version), (6, add_lookup_indexes)]
+# The steps after which the search index and the fingerprints are rebuilt:
+# the ones that add them. (A rebuild holds the write lock a while on a big site.)
+REBUILD_AFTER = {add_search_index, add_moderation}
 
 
 def current_version():
@@ -106,7 +109,8 @@ def upgrade():
     """Bring the connected database to the latest version, in one transaction.
 
     Tables that do not exist yet are created as the models define them; the
-    steps change the tables that do. Derived data is rebuilt after any step.
+    steps change the tables that do. Derived data is rebuilt after the steps
+    that add it (REBUILD_AFTER).
     """
     with db.atomic():
         fresh = not SchemaVersion.table_exists()
@@ -117,12 +121,14 @@ def upgrade():
             latest = STEPS[-1][0] if STEPS else 1
             SchemaVersion.create(version=latest)
             return
-        version = start = current_version()
+        version = current_version()
+        rebuild = False
         for step_version, step in STEPS:
             if step_version > version:
                 step(migrator())
                 version = step_version
-        if version != start:
+                rebuild = rebuild or step in REBUILD_AFTER
+        if rebuild:
             rebuild_derived_data()
         SchemaVersion.delete().execute()
         SchemaVersion.create(version=max(version, 1))

@@ -129,7 +129,6 @@ class ModerationAction(KeysetById, BaseModel):
 
     class Meta:
         table_name = "moderation_action"
-        indexes = ((("subject", "id"), False),)  # a subject's newest rows
 
     def save(self, *args, **kwargs):
         if self.id is not None:
@@ -177,6 +176,13 @@ class ModerationAction(KeysetById, BaseModel):
         newest = (cls.select(fn.MAX(cls.id)).where(cls.subject.in_(list(subjects)))
                   .group_by(cls.subject))
         return {row.subject: row for row in cls.select().where(cls.id.in_(newest))}
+
+
+# A subject's newest rows (the notices), named as the migration that adds it names it.
+ModerationAction.add_index(
+    ModerationAction.index(ModerationAction.subject, ModerationAction.id,
+                           name="moderation_action_subject_id")
+)
 
 
 class TextPrint(BaseModel):

@@ -112,8 +112,9 @@ def story(story_id):
     story = found[0]
     maker = load_backrefs([story.maker], MakerCraft.maker, Link.maker)[0]
     if current_user.is_authenticated and current_user.id == maker.id:
-        # Its maker reports nothing, and is told why visitors may not see it.
-        reason = "" if story.is_public else last_reason(maker, story)
+        # Its maker reports nothing, and is told why visitors may not see it:
+        # for moderated work, the moderator's words.
+        reason = last_reason(maker, story) if story.moderation != Story.VISIBLE else ""
         return render_template("public/story.html", story=story, maker=maker,
                                notice_reason=reason)
     return render_template("public/story.html", story=story, maker=maker,

@@ -15,7 +15,7 @@ import hashlib
 import re
 import unicodedata
 
-from ..content.text import WEB_ADDRESS
+from ..content.text import without_links
 from ..extensions import db
 from ..models import Maker, Story, TextBand, TextPrint, subject_key
 
@@ -38,7 +38,7 @@ WORD = re.compile(r"\w+")
 
 def words(text):
     """The words of a text, folded: case, accents and web addresses ignored."""
-    text = unicodedata.normalize("NFKD", WEB_ADDRESS.sub(" ", text or "").casefold())
+    text = unicodedata.normalize("NFKD", without_links(text, " ").casefold())
     text = "".join(char for char in text if not unicodedata.combining(char))
     return WORD.findall(text)
 
@@ -100,10 +100,6 @@ def remember(maker, story=None):
     TextBand.insert_many(
         [{"text_print": existing.id, "key": key} for key in band_keys(values)]
     ).execute()
-
-
-def forget(maker, story=None):
-    TextPrint.delete().where(TextPrint.subject == subject_key(maker, story)).execute()
 
 
 def closest_copy(text, maker, story=None):

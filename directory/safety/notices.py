@@ -50,7 +50,7 @@ class Notice(NamedTuple):
 
 def notices_for(maker):
     """The maker's profile and stories that moderation or the spam rules keep
-    from the public, with the reason from the log, in three queries."""
+    from the public, with the reason from the log, in two queries."""
     items = [] if maker.moderation == Moderated.VISIBLE else [(maker, None)]
     hidden_stories = (Story.select()
                       .where((Story.maker == maker) & (Story.moderation != Moderated.VISIBLE))

@@ -27,11 +27,12 @@ def save_profile(maker, crafts=None):
 def delete_account(maker):
     """Delete an account and everything in it, photos included; the
     moderation log keeps its rows, with the maker's name and titles replaced."""
-    names = [name for name in (maker.avatar, maker.cover) if name]
-    names += [photo.name for photo in Photo.select(Photo.name).join(Story)
-              .where(Story.maker == maker)]
-    story_ids = [row[0] for row in Story.select(Story.id).where(Story.maker == maker).tuples()]
     with db.atomic():
+        names = [name for name in (maker.avatar, maker.cover) if name]
+        names += [photo.name for photo in Photo.select(Photo.name).join(Story)
+                  .where(Story.maker == maker)]
+        story_ids = [row[0] for row in
+                     Story.select(Story.id).where(Story.maker == maker).tuples()]
         ModerationAction.forget_maker(maker)
         search.remove_maker(maker.id, story_ids)
         maker.delete_instance(recursive=False)

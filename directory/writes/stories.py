@@ -59,8 +59,8 @@ def delete_photo(photo):
 
 def delete_story(story):
     """Delete a story and its photos for good, and take it out of the index."""
-    names = [photo.name for photo in Photo.select(Photo.name).where(Photo.story == story)]
     with db.atomic():
+        names = [photo.name for photo in Photo.select(Photo.name).where(Photo.story == story)]
         Photo.delete().where(Photo.story == story).execute()
         search.remove_story(story.id)
         story.delete_instance()

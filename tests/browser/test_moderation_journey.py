@@ -13,7 +13,7 @@ from tests.browser.conftest import watched_tab
 from tests.conftest import PASSWORD
 from tests.test_stories import make_story
 
-# A demo story (directory/demo_content/stories.json); no other demo story says "filigree".
+# A demo story (directory/dev/demo_content/stories.json); no other demo story says "filigree".
 TITLE = "Twisting wire: a pair of filigree earrings, start to finish"
 WORD = "filigree"
 MAKER = "Inês Carvalho"
