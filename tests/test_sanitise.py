@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from directory.content.sanitise import clean_html, render_markdown
+from directory.content.text import without_links
 from tests.html import Elements
 
 SAFE_TAGS = {"p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote", "code", "pre",
@@ -141,3 +142,12 @@ def test_markdown_links_with_a_rel_of_their_own_get_ours():
 @pytest.mark.parametrize("text", ["", None])
 def test_empty_about_renders_empty(text):
     assert render_markdown(text) == ""
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Buy at https://spam.example/(cheap)shop.example now", "Buy at [link] now"),
+    ("www.spam.example/a\"b'c<d>e and more", "[link] and more"),
+    ("No address here", "No address here"),
+])
+def test_the_log_blanks_each_whole_web_address(text, shown):
+    assert without_links(text) == shown

@@ -128,3 +128,23 @@ def test_a_moderator_sees_a_removed_storys_page_with_a_notice(app, make_maker):
     assert "Report this story" not in text  # only what the public sees can be reported
     assert app.test_client().get(f"/stories/{story.id}").status_code == 404
     assert login(app, "ada-potter@example.com").get(f"/stories/{story.id}").status_code == 200
+
+
+def test_a_draft_shows_no_reason_from_an_earlier_moderation(app, make_maker):
+    ada = make_maker("Ada Potter")
+    make_maker("Mo Derator", role="moderator")
+    with app.app_context(), db.connection_context():
+        story = Story.create(maker=ada.id, title="Moon jar", status="published",
+                             published_at=utcnow())
+    mod = login(app, "mo-derator@example.com")
+    for action in ("hide", "restore"):
+        assert mod.post(f"/moderation/stories/{story.id}/actions",
+                        data={"action": action, "reason": "Checked with the maker"}
+                        ).status_code == 303
+    with app.app_context(), db.connection_context():
+        Story.update(status="draft").where(Story.id == story.id).execute()
+    page = login(app, "ada-potter@example.com").get(f"/stories/{story.id}")
+    assert page.status_code == 200
+    text = page.get_data(as_text=True)
+    assert "This is a draft:" in text
+    assert "Reason given" not in text and "Checked with the maker" not in text
