@@ -6,35 +6,7 @@ May import: auth (to keep a session after a password change), web, writes,
 safety, models, content, extensions.
 """
 
-from flask import Blueprint, abort, redirect, request, url_for
-from flask_login import current_user, login_required
+from . import data, links, password, photos, profile, stories  # noqa: F401 (register the views)
+from .blueprint import bp
 
-bp = Blueprint("account", __name__, url_prefix="/account")
-
-
-@bp.before_request
-@login_required
-def require_login():
-    """Every page here belongs to the logged-in maker."""
-
-
-# What a suspended maker may still do: read the notice on their account page,
-# take their data away, or delete the account.
-SUSPENDED_MAY = {"account.profile", "account.export", "account.delete_account"}
-
-
-@bp.before_request
-def suspended_read_only():
-    """A suspended account sees its notice and changes nothing."""
-    if not current_user.is_suspended:
-        return None
-    if request.endpoint not in SUSPENDED_MAY:
-        if request.method != "GET":
-            abort(403)
-        return redirect(url_for("account.profile"))
-    if request.method != "GET" and request.endpoint != "account.delete_account":
-        abort(403)
-    return None
-
-
-from . import data, links, password, photos, profile, stories  # noqa: E402, F401 (register the views)
+__all__ = ["bp"]

@@ -13,7 +13,7 @@ from flask_login import current_user, logout_user
 from ..content.uploads import path_of
 from ..models import Link, Maker, Story
 from ..writes import profiles as writes
-from . import bp
+from .blueprint import bp
 
 
 def export_data(maker):

@@ -7,7 +7,7 @@ from ..forms import LinkForm
 from ..models import Link
 from ..web.htmx import after_change, render
 from ..writes import links as writes
-from . import bp
+from .blueprint import bp
 
 
 def own_link(link_id):

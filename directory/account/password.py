@@ -6,7 +6,7 @@ from flask_login import current_user
 from ..auth.sessions import start_session
 from ..forms import ChangePasswordForm
 from ..models import Maker
-from . import bp
+from .blueprint import bp
 
 
 @bp.route("/password", methods=["GET", "POST"])

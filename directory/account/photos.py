@@ -7,7 +7,7 @@ from ..forms import PhotoForm
 from ..models import Photo, Story
 from ..web.htmx import after_change
 from ..writes.stories import delete_photo as delete_photo_and_files
-from . import bp
+from .blueprint import bp
 from .stories import editor
 
 

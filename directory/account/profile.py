@@ -11,7 +11,7 @@ from ..models import Maker
 from ..safety.notices import WORDING, notices_for, suspension_reason
 from ..web.htmx import render
 from ..writes.profiles import save_profile
-from . import bp
+from .blueprint import bp
 
 
 @bp.route("", methods=["GET", "POST"])

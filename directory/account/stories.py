@@ -14,7 +14,7 @@ from ..safety.notices import WORDING, notices_for
 from ..web.htmx import fragment, redirect_after_post, render
 from ..writes.stories import AlreadySaved, save_story
 from ..writes.stories import delete_story as delete_story_and_photos
-from . import bp
+from .blueprint import bp
 
 # The editor's buttons that save; "preview" saves nothing.
 SAVE_ACTIONS = {"draft", "publish", "save", "unpublish"}

@@ -5,8 +5,7 @@ they send (tokens) and the mail that carries them (mail).
 May import: web, writes, safety, models, content, extensions. Never another blueprint.
 """
 
-from flask import Blueprint
+from . import confirmation, reset, sessions, signup  # noqa: F401 (register the views)
+from .blueprint import bp
 
-bp = Blueprint("auth", __name__)
-
-from . import confirmation, reset, sessions, signup  # noqa: E402, F401 (register the views)
+__all__ = ["bp"]

@@ -10,7 +10,8 @@ from flask_login import current_user, login_required
 
 from ..extensions import limiter
 from ..models import Maker, utcnow
-from . import bp, mail, tokens
+from . import mail, tokens
+from .blueprint import bp
 
 
 def send_confirmation(maker):

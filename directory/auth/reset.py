@@ -9,7 +9,8 @@ from flask import flash, redirect, render_template, url_for
 from ..extensions import limiter
 from ..forms import NewPasswordForm, ResetRequestForm
 from ..models import Maker, utcnow
-from . import bp, mail, tokens
+from . import mail, tokens
+from .blueprint import bp
 from .confirmation import mail_limit
 
 

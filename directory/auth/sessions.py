@@ -7,7 +7,7 @@ from ..extensions import limiter, login_manager
 from ..forms import LoginForm
 from ..models import Maker, normalise_email
 from ..web.navigation import safe_next
-from . import bp
+from .blueprint import bp
 
 login_manager.login_view = "auth.login"
 login_manager.login_message = "Please log in to see that page."

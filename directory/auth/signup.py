@@ -7,7 +7,7 @@ from ..extensions import limiter
 from ..forms import SignupForm
 from ..models import Maker, normalise_email
 from ..writes.profiles import save_profile
-from . import bp
+from .blueprint import bp
 from .confirmation import send_confirmation
 from .sessions import start_session
 

@@ -7,7 +7,8 @@ from ..forms import ActionForm
 from ..safety.decisions import MODERATOR_ACTIONS, ActionRefused, apply_action
 from ..web.htmx import after_change, fragment, render
 from ..web.navigation import safe_next
-from . import bp, subjects
+from . import subjects
+from .blueprint import bp
 
 
 @bp.route("/stories/<id:story_id>/actions", methods=["POST"])

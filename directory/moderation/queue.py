@@ -5,7 +5,8 @@ from flask import current_app, request, url_for
 from ..models import Review
 from ..web.htmx import render
 from ..web.pagination import keyset_page
-from . import bp, subjects
+from . import subjects
+from .blueprint import bp
 
 
 @bp.route("")
