@@ -6,7 +6,7 @@ from flask_login import current_user
 from ..forms import PhotoForm
 from ..models import Photo, Story
 from ..web.htmx import after_change
-from ..writes.stories import delete_photo as delete_photo_and_files
+from ..writes import stories as writes
 from .blueprint import bp
 from .stories import editor
 
@@ -44,8 +44,7 @@ def update_photo(story_id, photo_id):
     form = PhotoForm()
     if not form.validate_on_submit():
         return photo_list(photo.story, status=422, failed=(photo.id, form))
-    photo.alt = form.alt.data
-    photo.save()
+    writes.describe_photo(photo, form.alt.data)
     return photos_done(photo.story, "Description saved.")
 
 
@@ -56,7 +55,7 @@ def move_photo(story_id, photo_id):
     step = {"up": -1, "down": 1}.get(request.form.get("direction"))
     if step is None:
         abort(400)
-    photo.move(step)
+    writes.move_photo(photo, step)
     return photos_done(photo.story, "Photos reordered.")
 
 
@@ -64,5 +63,5 @@ def move_photo(story_id, photo_id):
 def delete_photo(story_id, photo_id):
     """Remove a photo from the story, and its files from the disk."""
     photo = own_photo(story_id, photo_id)
-    delete_photo_and_files(photo)
+    writes.delete_photo(photo)
     return photos_done(photo.story, "Photo removed.")

@@ -5,12 +5,11 @@ from flask_login import current_user
 
 from ..content import uploads
 from ..content.images import ImageRejected
-from ..extensions import db
 from ..forms import ProfileForm, ProfilePhotosForm
 from ..models import Maker
 from ..safety.notices import WORDING, notices_for, suspension_reason
 from ..web.htmx import render
-from ..writes.profiles import save_profile
+from ..writes.profiles import save_profile, set_profile_photos
 from .blueprint import bp
 
 
@@ -62,29 +61,20 @@ def profile_photos():
     form = ProfilePhotosForm()
     if not form.validate_on_submit():
         return profile_page(maker, photos_form=form)
-    replaced, stored = [], []
+    names = {}
     removing = request.form.get("remove")
     if removing in ("avatar", "cover"):
-        replaced.append(getattr(maker, removing))
-        setattr(maker, removing, None)
+        names[removing] = None
     for field in (form.avatar, form.cover):
         if not (field.data and field.data.filename):
             continue
         try:
-            name = uploads.save_upload(field.data).name
+            names[field.name] = uploads.save_upload(field.data).name
         except ImageRejected as error:
             field.errors = [str(error)]
-            uploads.remove(*stored)  # nothing half-saved: drop this request's files
-            return profile_page(Maker.get_by_id(maker.id), photos_form=form)
-        stored.append(name)
-        replaced.append(getattr(maker, field.name))
-        setattr(maker, field.name, name)
-    try:
-        with db.atomic():
-            maker.save(only=("avatar", "cover"))  # nothing a moderator may have changed
-    except Exception:
-        uploads.remove(*stored)  # the database refused: drop the new files, keep the old
-        raise
-    uploads.remove(*replaced)
+            uploads.remove(*(name for name in names.values() if name))  # nothing half-saved
+            return profile_page(maker, photos_form=form)
+    if names:
+        set_profile_photos(maker, names)
     flash("Photo removed." if removing else "Your photos are saved.", "success")
     return redirect(url_for(".profile"), code=303)

@@ -24,6 +24,22 @@ def save_profile(maker, crafts=None):
     return maker
 
 
+def set_profile_photos(maker, names):
+    """Set or clear the portrait and the cover: `names` maps "avatar" or
+    "cover" to a stored image's name, or None to remove it. The files of the
+    photos replaced go once the row is saved; the new files go if it is not."""
+    replaced = [getattr(maker, column) for column in names if getattr(maker, column)]
+    for column, name in names.items():
+        setattr(maker, column, name)
+    try:
+        with db.atomic():
+            maker.save(only=tuple(names))  # nothing a moderator may have changed
+    except Exception:
+        uploads.remove(*(name for name in names.values() if name))
+        raise
+    uploads.remove(*replaced)
+
+
 def delete_account(maker):
     """Delete an account and everything in it, photos included; the
     moderation log keeps its rows, with the maker's name and titles replaced."""

@@ -51,6 +51,17 @@ def add_photo(story, stored, alt):
     )
 
 
+def describe_photo(photo, alt):
+    """Change a photo's description (its alt text)."""
+    photo.alt = alt
+    photo.save(only=("alt",))
+
+
+def move_photo(photo, step):
+    """Move a photo one place earlier (-1) or later (+1); the first is the cover."""
+    return photo.move(step)
+
+
 def delete_photo(photo):
     """Remove a photo's row, then its files."""
     photo.delete_instance()
