@@ -148,3 +148,26 @@ def test_a_draft_shows_no_reason_from_an_earlier_moderation(app, make_maker):
     text = page.get_data(as_text=True)
     assert "This is a draft:" in text
     assert "Reason given" not in text and "Checked with the maker" not in text
+
+
+def test_a_held_story_shows_no_reason_from_an_earlier_restore(app, make_maker):
+    """Hidden, restored ("Checked with the maker"), then held by the spam rules
+    (which write no log row): the maker reads "Waiting for review", without
+    the restore's words as if they were the reason."""
+    ada = make_maker("Ada Potter")
+    make_maker("Mo Derator", role="moderator")
+    with app.app_context(), db.connection_context():
+        story = Story.create(maker=ada.id, title="Moon jar", status="published",
+                             published_at=utcnow())
+    mod = login(app, "mo-derator@example.com")
+    for action in ("hide", "restore"):
+        assert mod.post(f"/moderation/stories/{story.id}/actions",
+                        data={"action": action, "reason": "Checked with the maker"}
+                        ).status_code == 303
+    with app.app_context(), db.connection_context():
+        Story.update(moderation="held").where(Story.id == story.id).execute()
+    ada_client = login(app, "ada-potter@example.com")
+    for path in (f"/stories/{story.id}", "/account/stories"):
+        text = ada_client.get(path).get_data(as_text=True)
+        assert "waiting for review" in text.lower(), path
+        assert "Checked with the maker" not in text, path

@@ -8,7 +8,7 @@ import pytest
 from directory.extensions import db
 from directory.models import Link, Maker, Story, TextPrint
 from directory.safety import spam
-from directory.writes.profiles import save_profile
+from directory.writes.profiles import save_profile, set_profile_photos
 from directory.writes.stories import save_story
 
 STORY = {"title": "Throwing a moon jar", "body": "Centring twelve kilos of porcelain."}
@@ -110,7 +110,29 @@ def test_a_save_never_undoes_a_moderators_action_taken_meanwhile(app, make_maker
         save_profile(stale_maker)
         save_story(stale_maker, stale_story, {**STORY, "title": "Moon jars, again"})
         stale_maker.change_password("another long pass phrase")
+        set_profile_photos(stale_maker, {"avatar": None})
         maker, story = Maker.get_by_id(ada.id), Story.get_by_id(story.id)
         assert (maker.tagline, story.title) == ("Moon jars", "Moon jars, again")
         assert (maker.status, maker.moderation, story.moderation) == (
             "suspended", "hidden", "removed")
+
+
+@pytest.mark.parametrize(("loaded_as", "moderator_made", "held"), [
+    ("held", "hidden", False),  # a clean save does not release what a moderator hid
+    ("visible", "removed", True),  # a spammy save does not turn "removed" into "held"
+])
+def test_the_spam_rules_act_on_the_state_as_stored(app, make_maker, loaded_as, moderator_made,
+                                                   held):
+    ada = make_maker("Ada Potter", new=True)
+    text = ({**STORY, "body": "Buy followers and likes fast: https://a.example "
+                              "https://b.example https://c.example"} if held else STORY)
+    with app.app_context(), db.connection_context():
+        maker = Maker.get_by_id(ada.id)
+        story = save_story(maker, None, STORY, "publish")
+        Story.update(moderation=loaded_as).where(Story.id == story.id).execute()
+        stale = Story.get_by_id(story.id)
+        Story.update(moderation=moderator_made).where(Story.id == story.id).execute()
+        assert spam.check_story(Story(**{**STORY, "body_md": text["body"]}), maker,
+                                []).held is held
+        save_story(maker, stale, text)
+        assert Story.get_by_id(story.id).moderation == moderator_made

@@ -9,7 +9,7 @@ from ..content.crafts import CRAFTS
 from ..extensions import db
 from ..forms import ReportForm
 from ..models import Link, Maker, MakerCraft, Story, load_backrefs
-from ..safety.notices import last_reason
+from ..safety.notices import moderation_reason
 from ..web.cache import cached
 from ..web.htmx import render
 from ..web.pagination import keyset_page
@@ -112,11 +112,9 @@ def story(story_id):
     story = found[0]
     maker = load_backrefs([story.maker], MakerCraft.maker, Link.maker)[0]
     if current_user.is_authenticated and current_user.id == maker.id:
-        # Its maker reports nothing, and is told why visitors may not see it:
-        # for moderated work, the moderator's words.
-        reason = last_reason(maker, story) if story.moderation != Story.VISIBLE else ""
+        # Its maker reports nothing, and is told why visitors may not see it.
         return render_template("public/story.html", story=story, maker=maker,
-                               notice_reason=reason)
+                               notice_reason=moderation_reason(maker, story))
     return render_template("public/story.html", story=story, maker=maker,
                            report_form=ReportForm(formdata=None) if story.is_public else None)
 

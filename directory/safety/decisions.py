@@ -25,10 +25,18 @@ def is_checked(maker):
     return maker.vouched_at is None and maker.is_new(trusted_after())
 
 
-def set_state(item, state):
-    """Change only the moderation column of a profile or story."""
-    type(item).update(moderation=state).where(type(item).id == item.id).execute()
-    item.moderation = state
+def set_state(item, state, only_from=None):
+    """Change only the moderation column of a profile or story; with
+    `only_from`, only while the row (as stored, not as loaded) is in one of
+    those states. True when it changed; `item.moderation` is the stored state after."""
+    model = type(item)
+    query = model.update(moderation=state).where(model.id == item.id)
+    if only_from is not None:
+        query = query.where(model.moderation.in_(list(only_from)))
+    changed = query.execute() > 0
+    item.moderation = (state if changed else
+                       model.select(model.moderation).where(model.id == item.id).scalar())
+    return changed
 
 
 def open_review(maker, story=None):
@@ -65,18 +73,19 @@ def check_written(maker, story=None, text_changed=True):
 
 
 def apply_verdict(maker, story, verdict):
+    # The states are checked as stored, so a moderator's action taken since the
+    # item was loaded is never undone by its maker's save.
     item = story if story is not None else maker
     if verdict is not None and verdict.held:
-        if item.moderation in (Moderated.VISIBLE, Moderated.HELD):
-            set_state(item, Moderated.HELD)
+        if set_state(item, Moderated.HELD, only_from=(Moderated.VISIBLE, Moderated.HELD)):
             review = open_review(maker, story)
             review.held_score = round(verdict.score, 2)
             review.held_reasons = "\n".join(verdict.reasons)
             review.save()
-    elif verdict is not None and item.moderation == Moderated.HELD:
+    elif verdict is not None and set_state(item, Moderated.VISIBLE,
+                                           only_from=(Moderated.HELD,)):
         # Edited into something clean. (Unchecked saves never release: once an
         # account comes of age, what was held still waits for a moderator.)
-        set_state(item, Moderated.VISIBLE)
         review = Review.open_for(subject_key(maker, story))
         if review is not None and not review.reporters:
             review.close()

@@ -33,6 +33,26 @@ WORDING = {
 }
 
 
+# The log's action that puts an item in each state a moderator's reason explains.
+# (The spam rules' hold writes no row: a held item has no moderator's reason.)
+ACTION_OF_STATE = {Moderated.HIDDEN: "hide", Moderated.REMOVED: "remove"}
+
+
+def reason_for(item, row):
+    """The moderator's words for why the item is in its state now: the log
+    row's reason when that row is what put it there, else ""."""
+    if row is not None and ACTION_OF_STATE.get(item.moderation) == row.action:
+        return row.reason
+    return ""
+
+
+def moderation_reason(maker, story=None):
+    """The moderator's words for the state of this profile or story, or ""."""
+    key = subject_key(maker, story)
+    return reason_for(story if story is not None else maker,
+                      ModerationAction.latest_for([key]).get(key))
+
+
 def wording_for(item):
     """The Wording for why the public cannot see this profile or story, or None."""
     reason = item.hidden_because()
@@ -61,23 +81,16 @@ def notices_for(maker):
     notices = []
     for (_, story), key in zip(items, keys, strict=True):
         item = story if story is not None else maker
-        action = latest.get(key)
         notices.append(Notice(label=item.label, wording=WORDING[item.moderation],
-                              reason=action.reason if action else "",
+                              reason=reason_for(item, latest.get(key)),
                               story_id=story.id if story is not None else None))
     return notices
 
 
-def last_reason(maker, story=None, action=None):
-    """The reason of the newest log row about this profile or story (of one
-    kind of action, if given), or ""."""
-    query = ModerationAction.select().where(ModerationAction.subject == subject_key(maker, story))
-    if action:
-        query = query.where(ModerationAction.action == action)
-    row = query.order_by(ModerationAction.id.desc()).first()
-    return row.reason if row else ""
-
-
 def suspension_reason(maker):
     """The reason given when the maker's account was suspended."""
-    return last_reason(maker, action="suspend")
+    row = (ModerationAction.select()
+           .where((ModerationAction.subject == subject_key(maker))
+                  & (ModerationAction.action == "suspend"))
+           .order_by(ModerationAction.id.desc()).first())
+    return row.reason if row else ""

@@ -37,9 +37,8 @@ def report(maker, story, reporter, reason, note=""):
             review.reporters = Report.select().where(Report.review == review).count()
             review.save()
         hidden = (review.reporters >= current_app.config["REPORTS_TO_HIDE"]
-                  and item.moderation == Moderated.VISIBLE)
+                  and set_state(item, Moderated.HIDDEN, only_from=(Moderated.VISIBLE,)))
         if hidden:
-            set_state(item, Moderated.HIDDEN)
             ModerationAction.record(
                 "hide", maker, story, moderator_name=COMMUNITY_NAME,
                 reason=f"Reported by {review.reporters} different people; "
