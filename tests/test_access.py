@@ -1,7 +1,6 @@
 """Who may do what: anonymous visitors, other makers, forged forms, private data."""
 
 import re
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -10,18 +9,6 @@ from directory.models import Link, Maker
 from tests.conftest import PASSWORD, hx, running_app
 
 OWNER_LINKS = [("website", "https://ada.example/"), ("marketplace", "https://shop.example/ada")]
-
-# (method, path); {link} is the owner's first link.
-ACCOUNT_ROUTES = [
-    ("GET", "/account"),
-    ("POST", "/account"),
-    ("GET", "/account/links"),
-    ("POST", "/account/links"),
-    ("GET", "/account/links/{link}/edit"),
-    ("POST", "/account/links/{link}"),
-    ("POST", "/account/links/{link}/move"),
-    ("POST", "/account/links/{link}/delete"),
-]
 
 # What a maker can do to one link: (method, path, form data, owner's success status).
 LINK_ACTIONS = [
@@ -73,18 +60,8 @@ def ada(make_maker):
 # --- anonymous visitors ------------------------------------------------------
 
 
-@pytest.mark.parametrize(("method", "path"), ACCOUNT_ROUTES)
-def test_anonymous_visitors_are_sent_to_login(client, app, ada, method, path):
-    path = path.format(link=first_link_id(app, ada.id))
-    before = snapshot(app)
-    data = {"kind": "website", "url": "https://x.example/", "direction": "up",
-            "display_name": "Hacked", "slug": "hacked"} if method == "POST" else None
-    response = client.open(path, method=method, data=data)
-    assert response.status_code == 302
-    location = urlsplit(response.headers["Location"])
-    assert location.path == "/login"
-    assert parse_qs(location.query)["next"] == [path]
-    assert snapshot(app) == before
+# Anonymous visitors are sent to log in from every /account route (and every
+# form post needs its CSRF token): tests/test_route_matrix.py, from the URL map.
 
 
 def test_login_then_returns_to_the_page_asked_for(client, app, ada):

@@ -4,7 +4,7 @@ log, and what a maker whose work was moderated is told."""
 import re
 from dataclasses import dataclass
 from datetime import timedelta
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from flask import Flask
@@ -204,42 +204,8 @@ def site(app, ada, story, moderator, mod):
 
 # --- who may moderate --------------------------------------------------------
 
-GET_ROUTES = ["/moderation", "/moderation/stories/{story}", "/moderation/makers/{maker}"]
-POST_ROUTES = ["/moderation/stories/{story}/actions", "/moderation/makers/{maker}/actions"]
-ALL_ROUTES = [("GET", path) for path in GET_ROUTES] + [("POST", path) for path in POST_ROUTES]
-
-
-@pytest.mark.parametrize(("method", "path"), ALL_ROUTES)
-def test_anonymous_visitors_are_sent_to_log_in(site, method, path):
-    """Every moderation route redirects to /login?next=<itself>, changing nothing."""
-    path = path.format(story=site.story, maker=site.ada.id)
-    before = snapshot(site.app)
-    response = site.visitor.open(path, method=method,
-                                 data={"action": "hide", "reason": REASON})
-    assert response.status_code == 302
-    location = urlsplit(response.headers["Location"])
-    assert location.path == "/login"
-    assert parse_qs(location.query)["next"] == [path]
-    assert snapshot(site.app) == before
-
-
-@pytest.mark.parametrize(("method", "path"), ALL_ROUTES)
-def test_makers_who_are_not_moderators_get_403(site, method, path):
-    """A logged-in maker (here the subject's own) is refused, and nothing changes."""
-    path = path.format(story=site.story, maker=site.ada.id)
-    maker = login(site.app.test_client(), site.ada.email)
-    before = snapshot(site.app)
-    response = maker.open(path, method=method, data={"action": "remove", "reason": REASON})
-    assert response.status_code == 403
-    assert snapshot(site.app) == before
-    assert story_row(site.app, site.story).moderation == "visible"
-
-
-@pytest.mark.parametrize("path", GET_ROUTES)
-def test_moderators_see_the_moderation_pages(mod, ada, story, path):
-    response = mod.get(path.format(story=story, maker=ada.id))
-    assert response.status_code == 200
-    assert b"<html" in response.data
+# Every moderation route sends visitors to log in and refuses makers who are
+# not moderators: tests/test_route_matrix.py, built from the URL map.
 
 
 def test_a_suspended_moderator_is_refused(client, app, moderator):

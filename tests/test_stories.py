@@ -627,15 +627,6 @@ STORY_ACTIONS = [
     pytest.param(("POST", "/account/stories/{story}/photos/{photo}/delete", {}, 303,
                   "/account/stories/{story}/edit"), id="photo-delete"),
 ]
-ACCOUNT_ROUTES = [
-    ("GET", "/account/stories"),
-    ("GET", "/account/stories/new"),
-    ("POST", "/account/stories/new"),
-    ("POST", "/account/stories/preview"),
-    *[(action.values[0][0], action.values[0][1]) for action in STORY_ACTIONS],
-]
-
-
 @pytest.fixture
 def ada_story(app, make_maker):
     """Ada (not logged in) with a published story of two photos: (maker, story, photo)."""
@@ -648,18 +639,8 @@ def fill(path, story_id, photo_id):
     return path.format(story=story_id, photo=photo_id)
 
 
-@pytest.mark.parametrize(("method", "path"), ACCOUNT_ROUTES)
-def test_anonymous_visitors_are_sent_to_login(client, app, ada_story, method, path):
-    _, story_id, photo_id = ada_story
-    path = fill(path, story_id, photo_id)
-    before = snapshot(app)
-    data = {**form("publish", title="Hacked"), "alt": "Hacked", "direction": "down"}
-    response = client.open(path, method=method, data=data if method == "POST" else None)
-    assert response.status_code == 302
-    location = urlsplit(response.headers["Location"])
-    assert location.path == "/login"
-    assert parse_qs(location.query)["next"] == [path]
-    assert snapshot(app) == before
+# Anonymous visitors are sent to log in from every /account route:
+# tests/test_route_matrix.py, built from the URL map.
 
 
 @pytest.fixture
