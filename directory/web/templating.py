@@ -17,6 +17,12 @@ def photo_url(name, size="display", **options):
     return url_for("media.photo", filename=file_name(name, size), **options)
 
 
+def machine_time(moment):
+    """A stored UTC time as a <time datetime> value: whole seconds and a Z,
+    as HTML allows ("2026-11-24T23:47:31Z")."""
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def init_app(app):
     """Register template globals."""
     app.jinja_env.globals.update(
@@ -29,3 +35,4 @@ def init_app(app):
         hidden_notice=wording_for,
     )
     app.jinja_env.filters["craft_label"] = craft_label
+    app.jinja_env.filters["machine_time"] = machine_time
