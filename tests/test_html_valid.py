@@ -85,7 +85,8 @@ def richer_world(app):
 
 
 def test_every_page_and_fragment_is_valid_html(app, richer_world, tmp_path):
-    assert shutil.which("java"), "the checker needs Java: `make test` installs it"
+    java = shutil.which("java")
+    assert java, "the checker needs Java: `make test` installs it"
     clients = {"visitor": app.test_client(), "ada": app.test_client(),
                "moderator": app.test_client()}
     log_in(clients["ada"], richer_world.ada.email)
@@ -107,7 +108,7 @@ def test_every_page_and_fragment_is_valid_html(app, richer_world, tmp_path):
             files[name] = f"{viewer} {path}{' (htmx)' if htmx else ''}"
     assert len(files) > 60
     result = subprocess.run(  # noqa: S603 (the bundled checker, fixed arguments)
-        ["java", "-Xss4m", "-jar", str(VNU), "--format", "json", "--exit-zero-always",
+        [java, "-Xss4m", "-jar", str(VNU), "--format", "json", "--exit-zero-always",
          *sorted(str(tmp_path / name) for name in files)],
         capture_output=True, text=True, timeout=300, check=True)
     messages = json.loads(result.stderr or result.stdout)["messages"]
