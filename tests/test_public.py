@@ -385,7 +385,8 @@ def test_query_count_of_a_profile_does_not_grow_with_links(client, app, make_mak
             Link.create(maker=maker.id, kind="social", url=f"https://s{n}.example/", position=n)
     with count_queries() as four:
         response = client.get("/makers/ada-potter")
-    assert response.data.count(b'rel="nofollow ugc noopener" target="_blank"') == 4
+    where = response.data[response.data.index(b'class="where"'):]
+    assert where.count(b'rel="nofollow ugc noopener" target="_blank"') == 4
     assert len(one) > 0
     assert len(four) == len(one)
 

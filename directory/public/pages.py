@@ -131,8 +131,14 @@ def search_page():
     has_more = len(stories) > per_page
     makers = (search.find_makers(text, Maker.browse(craft=craft, place=place))
               if page == 1 else [])
-    # The first page's fragment is every result; later pages only add stories.
-    fragment = "public/_search_results.html" if page == 1 else "public/_story_results.html"
+    # The first page's fragment is every result; later pages only add stories;
+    # the home page's box asks for a preview of the first few.
+    if request.args.get("preview"):
+        fragment = "public/_search_preview.html"
+    elif page == 1:
+        fragment = "public/_search_results.html"
+    else:
+        fragment = "public/_story_results.html"
     return render(
         "public/search.html",
         fragment,
