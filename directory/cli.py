@@ -4,7 +4,10 @@ seed-demo and create-moderator live here; init-db in database/migrations.py,
 backup and restore in database/backup.py, outbox in auth/mail.py.
 """
 
+from datetime import timedelta
+
 import click
+from flask import current_app, url_for
 from flask.cli import with_appcontext
 
 from .auth.mail import outbox_command
@@ -13,8 +16,10 @@ from .database.migrations import init_db_command
 from .dev import demo
 from .dev.bulk import seed_bulk
 from .extensions import db
-from .models import Maker, normalise_email
+from .models import Link, Maker, normalise_email, utcnow
+from .safety import verification
 from .safety.passwords import MIN_LENGTH, is_common
+from .writes.links import record_check
 from .writes.profiles import save_profile
 
 
@@ -26,6 +31,7 @@ def register(app):
     app.cli.add_command(outbox_command)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
+    app.cli.add_command(recheck_links_command)
 
 
 @click.command("seed-demo")
@@ -81,3 +87,30 @@ def create_moderator_command(email, password):
         else:
             Maker.update(role=Maker.ROLE_MODERATOR).where(Maker.id == maker.id).execute()
     click.echo(f"{email} is now a moderator.")
+
+
+@click.command("recheck-links")
+@with_appcontext
+def recheck_links_command():
+    """Check again every verified link whose proof is older than LINK_RECHECK_DAYS.
+    A link loses its badge after LINK_FAILURES_TO_DROP failed checks a day apart."""
+    config = current_app.config
+    if not config["SITE_URL"]:
+        raise click.ClickException(
+            "Set SITE_URL to the site's address (e.g. https://makers.example): the check "
+            "looks for links back to the makers' profiles there.")
+    due = utcnow() - timedelta(days=config["LINK_RECHECK_DAYS"])
+    proven = failed = dropped = 0
+    with db.connection_context(), current_app.test_request_context(base_url=config["SITE_URL"]):
+        links = list(Link.select(Link, Maker).join(Maker)
+                     .where(Link.verified_at.is_null(False)
+                            & (Link.checked_at.is_null() | (Link.checked_at < due))))
+        for link in links:
+            profile = url_for("public.profile", slug=link.maker.slug, _external=True)
+            outcome = verification.check(link, profile)
+            record_check(link, outcome, config["LINK_FAILURES_TO_DROP"])
+            proven += outcome.proven
+            failed += not outcome.proven
+            dropped += link.verified_at is None
+    click.echo(f"Checked {len(links)} links: {proven} still proven, {failed} not found "
+               f"({dropped} of them lost their badge).")

@@ -53,6 +53,14 @@ def defaults(instance_path):
         # The CSRF token lives as long as the session, so a profile written
         # slowly is not refused on save.
         "WTF_CSRF_TIME_LIMIT": None,
+        # Verified links (directory/safety/verification.py, content/fetch.py).
+        "SITE_URL": "",  # the site's address, for links built outside a request (cron)
+        "LINK_RECHECK_DAYS": 7,  # recheck-links looks again at proofs older than this
+        "LINK_FAILURES_TO_DROP": 3,  # failed checks, a day or more apart, that drop a badge
+        "VERIFY_LIMIT": "10 per hour",  # checks a maker may ask for
+        "FETCH_PORTS": [80, 443],
+        "FETCH_ALLOW_HOSTS": [],  # hosts exempt from the address rule: for tests only
+        "FETCH_USER_AGENT": "MakersDirectory-LinkCheck/1.0 (verifies makers' own links)",
     }
 
 
@@ -60,18 +68,22 @@ def from_environment(environ=os.environ):
     """Settings an operator sets with environment variables."""
     config = {}
     for name in ("DATABASE_URL", "SECRET_KEY", "UPLOAD_FOLDER", "OUTBOX_FOLDER",
-                 "RATELIMIT_STORAGE_URI",
+                 "RATELIMIT_STORAGE_URI", "SITE_URL", "VERIFY_LIMIT",
                  "MAIL_SERVER", "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_DEFAULT_SENDER",
                  "SIGNUP_LIMIT", "LOGIN_LIMIT", "LOGIN_ACCOUNT_LIMIT", "POSTING_LIMIT",
                  "REPORT_LIMIT"):
         if environ.get(name):
             config[name] = environ[name]
     for name in ("MAX_UPLOAD_BYTES", "MAX_IMAGE_PIXELS", "NEW_ACCOUNT_DAYS", "REPORTS_TO_HIDE",
-                 "MIN_FILL_SECONDS", "MAIL_PORT"):
+                 "MIN_FILL_SECONDS", "MAIL_PORT", "LINK_RECHECK_DAYS", "LINK_FAILURES_TO_DROP"):
         if environ.get(name, "").isdigit():
             config[name] = int(environ[name])
     if environ.get("MAIL_USE_TLS", "").lower() in ("1", "true", "yes"):
         config["MAIL_USE_TLS"] = True
+    if environ.get("FETCH_ALLOW_HOSTS"):
+        # Lets the link checker reach these hosts whatever their address: for a
+        # test server only. create_app warns when it is set outside development.
+        config["FETCH_ALLOW_HOSTS"] = environ["FETCH_ALLOW_HOSTS"].replace(",", " ").split()
     if environ.get("RATELIMIT_ENABLED", "").lower() in ("0", "false", "no"):
         config["RATELIMIT_ENABLED"] = False
     if environ.get("SESSION_COOKIE_SECURE", "").lower() in ("1", "true", "yes"):
@@ -93,6 +105,14 @@ def development_secret(instance_path):
         path.write_text(secrets.token_hex(32))
         path.chmod(0o600)
     return path.read_text().strip()
+
+
+def warn_about_fetch_exemptions(app):
+    """FETCH_ALLOW_HOSTS opens the link checker to private addresses: say so loudly."""
+    if app.config["FETCH_ALLOW_HOSTS"] and not is_development(app):
+        app.logger.warning("FETCH_ALLOW_HOSTS is set (%s): the link checker may fetch these "
+                           "hosts at private addresses. Unset it in production.",
+                           ", ".join(app.config["FETCH_ALLOW_HOSTS"]))
 
 
 def ensure_secret_key(app):

@@ -31,3 +31,8 @@ def suspended_read_only():
         abort(403)
     return None
 
+
+
+def per_maker():
+    """Rate limits on a maker's actions count per account, wherever the maker is."""
+    return f"maker:{current_user.id}"

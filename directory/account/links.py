@@ -1,13 +1,16 @@
-"""The links editor: add, edit in place, reorder and remove shop and social links."""
+"""The links editor: add, edit in place, reorder and remove shop and social
+links, and prove that each is really the maker's."""
 
-from flask import abort, request, url_for
+from flask import abort, current_app, request, url_for
 from flask_login import current_user
 
+from ..extensions import limiter
 from ..forms import LinkForm
-from ..models import Link
+from ..models import Link, LinkCheck
+from ..safety import verification
 from ..web.htmx import after_change, render
 from ..writes import links as writes
-from .blueprint import bp
+from .blueprint import bp, per_maker
 
 
 def own_link(link_id):
@@ -18,23 +21,31 @@ def own_link(link_id):
     return link
 
 
-def links_editor(status=200, add_form=None, editing=None, edit_form=None, notice=None):
+def links_editor(status=200, add_form=None, editing=None, edit_form=None, notice=None,  # noqa: PLR0917 (each is a part of the editor)
+                 notice_category="success"):
     """The links page, or for htmx just the editor that swaps itself."""
+    links = list(Link.for_maker(current_user.id))
     return render(
         "account/links.html",
         "account/_links_editor.html",
         status,
-        links=list(Link.for_maker(current_user.id)),
+        links=links,
         add_form=add_form or LinkForm(formdata=None),
         editing=editing,
         edit_form=edit_form,
         notice=notice,
+        notice_category=notice_category,
+        codes={link.id: verification.CODE_PREFIX + verification.link_code(link)
+               for link in links},
+        checks=LinkCheck.latest([link.id for link in links]),
+        profile_url=url_for("public.profile", slug=current_user.slug, _external=True),
     )
 
 
-def links_done(message):
+def links_done(message, category="success"):
     """After a change: htmx gets the fresh editor, a plain form a redirect."""
-    return after_change(message, url_for(".links"), lambda: links_editor(notice=message))
+    return after_change(message, url_for(".links"),
+                        lambda: links_editor(notice=message, notice_category=category), category)
 
 
 @bp.route("/links", methods=["GET", "POST"])
@@ -83,3 +94,29 @@ def delete_link(link_id):
     """Remove a link from the profile."""
     writes.delete_link(own_link(link_id))
     return links_done("Link removed.")
+
+
+def verify_limit():
+    return current_app.config["VERIFY_LIMIT"]
+
+
+@bp.route("/links/<id:link_id>/verify", methods=["POST"])
+@limiter.limit(verify_limit, key_func=per_maker)
+def verify_link(link_id):
+    """Look at the link's page now for a rel="me" link back, or the link's code."""
+    link = own_link(link_id)
+    profile = url_for("public.profile", slug=current_user.slug, _external=True)
+    outcome = verification.check(link, profile)
+    writes.record_check(link, outcome, current_app.config["LINK_FAILURES_TO_DROP"])
+    if outcome.proven:
+        how = "a link back to your profile" if outcome.method == "rel-me" else "your code"
+        return links_done(f"Verified: {link.title} shows {how}.")
+    return links_done(f"Not verified: {outcome.reason}", "error")
+
+
+@bp.route("/links/<id:link_id>/code", methods=["POST"])
+def new_link_code(link_id):
+    """Make a new code for the link; the old one no longer proves anything."""
+    link = writes.new_code(own_link(link_id))
+    return links_done(f"Your new code for {link.title} is "
+                      f"{verification.CODE_PREFIX}{verification.link_code(link)}.")

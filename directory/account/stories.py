@@ -14,7 +14,7 @@ from ..safety.notices import WORDING, notices_for
 from ..web.htmx import fragment, redirect_after_post, render
 from ..writes.stories import AlreadySaved, save_story
 from ..writes.stories import delete_story as delete_story_and_photos
-from .blueprint import bp
+from .blueprint import bp, per_maker
 
 # The editor's buttons that save; "preview" saves nothing.
 SAVE_ACTIONS = {"draft", "publish", "save", "unpublish"}
@@ -59,11 +59,6 @@ def stories():
 
 def posting_limit():
     return current_app.config["POSTING_LIMIT"]
-
-
-def per_maker():
-    """Rate limits on writing count per account, wherever the maker is."""
-    return f"maker:{current_user.id}"
 
 
 @bp.route("/stories/new", methods=["GET", "POST"])

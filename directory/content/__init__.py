@@ -4,6 +4,7 @@
 - images: checking and re-encoding photos (the only importer of Pillow);
 - uploads: where stored photos live on disk;
 - search: the full-text index (the only module that reads or writes it);
+- fetch: the guarded fetcher, the only way the server opens an address a user gave;
 - text, slugs, crafts: names, places, profile addresses, the list of crafts.
 
 May import: the shared extensions and config, and each other. Nothing here knows

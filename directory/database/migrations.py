@@ -14,7 +14,18 @@ from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
 
 from ..content import search
 from ..extensions import db, is_sqlite
-from ..models import MODELS, Maker, ModerationAction, Report, Review, Story, TextBand, TextPrint
+from ..models import (
+    MODELS,
+    Link,
+    LinkCheck,
+    Maker,
+    ModerationAction,
+    Report,
+    Review,
+    Story,
+    TextBand,
+    TextPrint,
+)
 from ..writes.rebuild import rebuild_derived_data
 
 
@@ -90,10 +101,18 @@ def add_lookup_indexes(migrator):
     migrate(*operations)
 
 
+def add_link_verification(migrator):
+    """7: how a link was proven, its code's salt, its checks."""
+    columns = {column.name for column in db.get_columns("link")}
+    migrate(*[migrator.add_column("link", name, Link._meta.fields[name])
+              for name in Link.VERIFICATION_COLUMNS if name not in columns])
+    db.create_tables([LinkCheck], safe=True)
+
+
 # (version, function) pairs, in order. Version 1 is the first schema; a new
 # database is created at the latest version by create_tables.
 STEPS = [(2, add_profile_photos), (3, add_search_index), (4, add_moderation),
-         (5, add_session_version), (6, add_lookup_indexes)]
+         (5, add_session_version), (6, add_lookup_indexes), (7, add_link_verification)]
 # The steps after which the search index and the fingerprints are rebuilt:
 # the ones that add them. (A rebuild holds the write lock a while on a big site.)
 REBUILD_AFTER = {add_search_index, add_moderation}

@@ -320,11 +320,22 @@ class Link(Reorderable, BaseModel):
     url = CharField(max_length=500)
     label = CharField(max_length=80, default="")
     position = IntegerField(default=0)
+    # Verification (directory/safety/verification.py): when the proof was last
+    # found, how, the salt its code is derived from, the last check of any
+    # outcome, and the failed checks (a day or more apart) since the last proof.
     verified_at = DateTimeField(null=True)
+    verified_by = CharField(max_length=10, default="")  # "rel-me" or "code"
+    code_salt = CharField(max_length=32, default="")
+    checked_at = DateTimeField(null=True, index=True)
+    failures = IntegerField(default=0)
+    failed_at = DateTimeField(null=True)
     created_at = DateTimeField(default=utcnow)
 
     class Meta:
         table_name = "link"
+
+    VERIFICATION_COLUMNS = ("verified_at", "verified_by", "code_salt", "checked_at", "failures",
+                            "failed_at")
 
     @property
     def kind_label(self):

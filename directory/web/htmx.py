@@ -39,11 +39,11 @@ def redirect_after_post(url):
     return redirect(url, code=303)
 
 
-def after_change(message, url, fragment_response):
+def after_change(message, url, fragment_response, category="success"):
     """After a change: htmx gets the changed part of the page back in place
     (`fragment_response()`, which shows the message itself); a plain form
-    gets the message flashed and a 303 to `url`."""
+    gets the message flashed (as `category`) and a 303 to `url`."""
     if request.htmx:
         return fragment_response()
-    flash(message, "success")
+    flash(message, category)
     return redirect_after_post(url)

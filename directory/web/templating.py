@@ -23,6 +23,14 @@ def machine_time(moment):
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def days_ago(moment, now=None):
+    """How long ago a stored UTC time was, in days: "today", "yesterday", "3 days ago"."""
+    days = ((now or utcnow()).date() - moment.date()).days
+    if days <= 0:
+        return "today"
+    return "yesterday" if days == 1 else f"{days} days ago"
+
+
 def init_app(app):
     """Register template globals."""
     app.jinja_env.globals.update(
@@ -36,3 +44,4 @@ def init_app(app):
     )
     app.jinja_env.filters["craft_label"] = craft_label
     app.jinja_env.filters["machine_time"] = machine_time
+    app.jinja_env.filters["days_ago"] = days_ago
