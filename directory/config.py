@@ -53,7 +53,7 @@ def defaults(instance_path):
         # The CSRF token lives as long as the session, so a profile written
         # slowly is not refused on save.
         "WTF_CSRF_TIME_LIMIT": None,
-        # Verified links (directory/safety/verification.py, content/fetch.py).
+        # Verified links (directory/safety/verification.py, content/fetch/).
         "SITE_URL": "",  # the site's address, for links built outside a request (cron)
         "LINK_RECHECK_DAYS": 7,  # recheck-links looks again at proofs older than this
         "LINK_FAILURES_TO_DROP": 3,  # failed checks, a day or more apart, that drop a badge

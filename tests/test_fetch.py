@@ -40,7 +40,7 @@ TRICKLE_PAUSE = 0.25
 class _Handler(BaseHTTPRequestHandler):
     """Routes the tests need; every request is recorded before it is answered."""
 
-    def log_message(self, format, *args):  # noqa: A002 (http.server's signature)
+    def log_message(self, format, *args):
         """Keep the test output quiet."""
 
     def do_GET(self):
@@ -243,7 +243,7 @@ class RecordingServer(ThreadingHTTPServer):
 def server():
     """A fresh recording server for each test, stopped afterwards."""
     httpd = RecordingServer()
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.01})
     thread.start()
     yield httpd
     httpd.stopping.set()
@@ -407,7 +407,7 @@ def test_a_closed_port_is_unreachable():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    error = refused(f"http://127.0.0.1:PORT/", allow_hosts={"127.0.0.1"}, ports=PORT)
+    error = refused(f"http://127.0.0.1:{port}/", allow_hosts={"127.0.0.1"}, ports={port})
     assert error.kind == "unreachable"
 
 
@@ -427,7 +427,7 @@ LOOPBACK_SPELLINGS = [
     "127.1",
     "[::ffff:127.0.0.1]",
     "[::]",
-    "0.0.0.0",
+    "0.0.0.0",  # noqa: S104 (a URL host under test, nothing binds to it)
 ]
 
 
@@ -460,7 +460,7 @@ def test_an_allowed_name_does_not_allow_other_spellings(server):
         "100.64.0.1",
         "224.0.0.1",
         "127.0.0.1",
-        "0.0.0.0",
+        "0.0.0.0",  # noqa: S104 (an address under test, nothing binds to it)
         "255.255.255.255",
         "240.0.0.1",
         "::1",

@@ -4,7 +4,7 @@ Either the page at the link's address links back to the maker's profile with
 `rel="me"` (on an `<a>` or a `<link>`, or in an HTTP `Link:` header), the
 convention of IndieWeb and Mastodon; or it shows the link's code, for places
 where a maker can write text but not links. The page is fetched only through
-the guarded fetcher (directory/content/fetch.py).
+the guarded fetcher (directory/content/fetch/).
 
 A code is `XXXXX-XXXXX`, ten Crockford base32 characters (50 bits), derived
 from the maker, the link and a random salt with the site's secret key: the

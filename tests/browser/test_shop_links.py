@@ -27,7 +27,7 @@ def assert_on_first_screen(page, locator):
     assert page.evaluate("window.scrollY") == 0
     box = locator.bounding_box()
     assert box is not None
-    assert 0 <= box["y"] and box["y"] + box["height"] <= PHONE["height"], box
+    assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], box
 
 
 @pytest.mark.parametrize("where", ["profile", "story"])
