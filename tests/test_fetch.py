@@ -1,4 +1,4 @@
-"""The guarded fetcher (directory/content/fetch.py) against a real HTTP server.
+"""The guarded fetcher (directory/content/fetch/) against a real HTTP server.
 
 The server runs in a thread on 127.0.0.1 and records every connection and
 every request it receives, so each refusal can be shown to have happened
