@@ -47,7 +47,6 @@ def test_a_rel_me_link_back_proves_the_link(app, html, headers):
 
 @pytest.mark.parametrize("html", [
     f'<a href="{PROFILE}">no rel</a>',
-    '<a rel="me" href="http://localhost/makers/bea-weaver">another profile</a>',
     f'<a rel="mention" href="{PROFILE}">mention</a>',
     f'<p>{PROFILE}</p>',
 ])
@@ -55,7 +54,15 @@ def test_anything_else_proves_nothing(app, html):
     with app.app_context():
         outcome = examine(page(html), PROFILE, CODE)
     assert not outcome.proven
-    assert "rel=\"me\"" in outcome.reason
+    assert outcome.reason.startswith("Neither a rel=\"me\" link back to your profile")
+
+
+def test_a_rel_me_link_to_another_profile_is_named(app):
+    html = '<a rel="me" href="http://localhost/makers/bea-weaver">another profile</a>'
+    with app.app_context():
+        outcome = examine(page(html), PROFILE, CODE)
+    assert not outcome.proven
+    assert "goes to http://localhost/makers/bea-weaver, not to your profile" in outcome.reason
 
 
 @pytest.mark.parametrize("shown", [

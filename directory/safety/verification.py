@@ -127,8 +127,13 @@ def examine(page, profile_url, code):
     if any(normalise_code(found) == wanted for found in CODE_CANDIDATE.findall(text)):
         return Outcome(True, "code")
     visible = len("".join(text.split()))
-    return Outcome(False, reason=BUILT_BY_SCRIPT if reader.scripts and visible < LITTLE_TEXT
-                   else NOT_FOUND)
+    if reader.scripts and visible < LITTLE_TEXT:
+        return Outcome(False, reason=BUILT_BY_SCRIPT)
+    if targets:
+        return Outcome(False, reason=f"The page's rel=\"me\" link goes to {targets[0][:120]}, "
+                                     f"not to your profile ({profile_url}), and this link's "
+                                     "code is not on the page.")
+    return Outcome(False, reason=NOT_FOUND)
 
 
 def check(link, profile_url):
