@@ -7,7 +7,7 @@ backup and restore in database/backup.py, outbox in auth/mail.py.
 from datetime import timedelta
 
 import click
-from flask import current_app, url_for
+from flask import current_app
 from flask.cli import with_appcontext
 
 from .auth.mail import outbox_command
@@ -19,7 +19,8 @@ from .extensions import db
 from .models import Link, Maker, normalise_email, utcnow
 from .safety import verification
 from .safety.passwords import MIN_LENGTH, is_common
-from .writes.links import record_check
+from .web.navigation import public_url
+from .writes.links import FAILURES_APART, record_check
 from .writes.profiles import save_profile
 
 
@@ -99,15 +100,24 @@ def recheck_links_command():
         raise click.ClickException(
             "Set SITE_URL to the site's address (e.g. https://makers.example): the check "
             "looks for links back to the makers' profiles there.")
-    due = utcnow() - timedelta(days=config["LINK_RECHECK_DAYS"])
+    now = utcnow()
+    due = now - timedelta(days=config["LINK_RECHECK_DAYS"])
+    # A link whose proof went missing is looked at again each day until it is
+    # found or the badge goes, not only once every LINK_RECHECK_DAYS.
+    retry = now - FAILURES_APART
     proven = failed = dropped = 0
     with db.connection_context(), current_app.test_request_context(base_url=config["SITE_URL"]):
         links = list(Link.select(Link, Maker).join(Maker)
                      .where(Link.verified_at.is_null(False)
-                            & (Link.checked_at.is_null() | (Link.checked_at < due))))
+                            & (Link.checked_at.is_null() | (Link.checked_at < due)
+                               | ((Link.failures > 0) & (Link.failed_at <= retry)))))
         for link in links:
-            profile = url_for("public.profile", slug=link.maker.slug, _external=True)
-            outcome = verification.check(link, profile)
+            profile = public_url("public.profile", slug=link.maker.slug)
+            try:
+                outcome = verification.check(link, profile)
+            except Exception:  # noqa: BLE001 (one odd page must not stop the others)
+                current_app.logger.exception("checking link %s failed", link.id)
+                outcome = verification.Outcome(False, reason="The check itself failed.")
             record_check(link, outcome, config["LINK_FAILURES_TO_DROP"])
             proven += outcome.proven
             failed += not outcome.proven

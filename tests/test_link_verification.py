@@ -9,10 +9,13 @@ from html import unescape
 
 import pytest
 
+from directory import create_app
 from directory.content.fetch import Page
+from directory.database.migrations import init_db
 from directory.extensions import db
 from directory.models import Link, LinkCheck, Maker, utcnow
 from directory.safety.verification import Outcome, examine, link_code, normalise_code
+from directory.web.navigation import public_url
 from directory.writes.links import record_check
 from tests.conftest import PASSWORD, hx, password_hash, running_app
 from tests.pages_server import pages_server
@@ -288,3 +291,82 @@ def test_recheck_links_needs_the_sites_address(app, runner):
     result = runner.invoke(args=["recheck-links"])
     assert result.exit_code != 0
     assert "Set SITE_URL" in result.output
+
+
+# --- what a maker could try ------------------------------------------------------------
+
+
+def test_a_new_address_makes_a_new_code(app, make_maker):
+    ada = make_maker("Ada Potter", links=[("website", "https://a.example/")])
+    with app.app_context(), db.connection_context():
+        link = Link.get(Link.maker == ada.id)
+        before = link_code(link)
+        link.url = "https://b.example/"
+        assert link_code(link) != before
+
+
+@pytest.mark.parametrize("asked", [
+    "https://shop.example/search?q=makers-dir:{code}",
+    "https://shop.example/search?q=makers-dir%3A{quoted}",
+    "https://shop.example/s?q={lower}",
+])
+def test_a_page_that_repeats_its_address_proves_no_code(app, asked):
+    html = f"<p>You searched for makers-dir:{CODE}</p>"
+    url = asked.format(code=CODE, quoted=CODE.replace("-", "%252D"), lower=CODE.lower())
+    with app.app_context():
+        assert not examine(page(html, url=url), PROFILE, CODE).proven
+        assert not examine(page(html), PROFILE, CODE, asked_url=url).proven
+        assert examine(page(html), PROFILE, CODE, asked_url="https://shop.example/").proven
+
+
+def test_the_host_header_does_not_decide_the_profile_address(app, ada):
+    """The address rel="me" must point to comes from SITE_URL, whatever Host says."""
+    with app.test_request_context("/account/links", headers={"Host": "attacker.example"}):
+        assert public_url("public.profile", slug="ada-potter") == PROFILE
+
+
+@pytest.mark.parametrize("answer", [
+    (200, [("Content-Type", "text/html")], b'<a rel="me" href="http://[x">me</a>'),
+    (200, [("Content-Type", "text/html"), ("Link", '<http://[x>; rel="me"')], b"<p>hi</p>"),
+    (200, [("Content-Type", "text/html")], b"<p>hi</p><![foo[ <p>more</p>"),
+    (302, [("Location", "http://[x/")], b""),
+])
+def test_a_page_that_breaks_the_rules_of_html_or_urls_is_a_calm_no(client, app, shop, ada,
+                                                                   answer):
+    shop.routes["/ada"] = answer
+    text = unescape(verify(client, app).get_data(as_text=True))
+    assert "Not verified:" in text
+    assert the_link(app).verified_at is None
+
+
+def test_a_failing_proof_is_looked_at_again_the_next_day(app, runner, shop, make_maker):
+    ada = make_maker("Ada Potter", links=[("website", shop.url("/gone"))])
+    now = utcnow()
+    with app.app_context(), db.connection_context():
+        Link.update(verified_at=now - timedelta(days=3), checked_at=now - timedelta(hours=24),
+                    failures=1, failed_at=now - timedelta(hours=24)).where(
+            Link.maker == ada.id).execute()
+    assert runner.invoke(args=["recheck-links"]).exit_code == 0
+    assert shop.requests == ["/gone"]
+    with app.app_context(), db.connection_context():
+        assert Link.get(Link.maker == ada.id).failures == 2
+
+
+def test_without_the_sites_address_production_does_not_verify(tmp_path, shop):
+    app = create_app({"SECRET_KEY": "production-key", "WTF_CSRF_ENABLED": False,
+                      "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
+                      "UPLOAD_FOLDER": str(tmp_path / "up"), "RATELIMIT_ENABLED": False,
+                      "MIN_FILL_SECONDS": 0, "FETCH_ALLOW_HOSTS": ["127.0.0.1"],
+                      "FETCH_PORTS": [shop.port]})
+    with app.app_context():
+        init_db()
+        with db.connection_context():
+            maker = Maker.create(email="ada@example.com", display_name="Ada", slug="ada",
+                                 password_hash=password_hash(PASSWORD))
+            link = Link.create(maker=maker, kind="website", url=shop.url("/ada"), position=1)
+    client = app.test_client()
+    client.post("/login", data={"email": "ada@example.com", "password": PASSWORD})
+    response = client.post(f"/account/links/{link.id}/verify", follow_redirects=True)
+    assert "until the site&#39;s operator sets SITE_URL" in response.get_data(as_text=True)
+    assert shop.requests == []
+    db.close()

@@ -9,6 +9,7 @@ from ..forms import LinkForm
 from ..models import Link, LinkCheck
 from ..safety import verification
 from ..web.htmx import after_change, render
+from ..web.navigation import public_url
 from ..writes import links as writes
 from .blueprint import bp, per_maker
 
@@ -38,7 +39,7 @@ def links_editor(status=200, add_form=None, editing=None, edit_form=None, notice
         codes={link.id: verification.CODE_PREFIX + verification.link_code(link)
                for link in links},
         checks=LinkCheck.latest([link.id for link in links]),
-        profile_url=url_for("public.profile", slug=current_user.slug, _external=True),
+        profile_url=public_url("public.profile", slug=current_user.slug),
     )
 
 
@@ -105,7 +106,10 @@ def verify_limit():
 def verify_link(link_id):
     """Look at the link's page now for a rel="me" link back, or the link's code."""
     link = own_link(link_id)
-    profile = url_for("public.profile", slug=current_user.slug, _external=True)
+    profile = public_url("public.profile", slug=current_user.slug)
+    if profile is None:
+        return links_done("Links cannot be verified until the site's operator sets SITE_URL, "
+                          "the directory's own address.", "error")
     outcome = verification.check(link, profile)
     writes.record_check(link, outcome, current_app.config["LINK_FAILURES_TO_DROP"])
     if outcome.proven:

@@ -7,8 +7,10 @@ where a maker can write text but not links. The page is fetched only through
 the guarded fetcher (directory/content/fetch/).
 
 A code is `XXXXX-XXXXX`, ten Crockford base32 characters (50 bits), derived
-from the maker, the link and a random salt with the site's secret key: the
-database holds the salt, never the code, and a new salt makes a new code.
+from the maker, the link, its address and a random salt with the site's
+secret key: the database holds the salt, never the code; a new salt, or a
+new address, makes a new code. A code found in the page's own address (a
+search page that repeats what it was asked) proves nothing.
 A code is read leniently: case, hyphens and spaces do not matter; I and L
 read as 1, O as 0.
 """
@@ -18,7 +20,7 @@ import hmac
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from flask import current_app
 
@@ -43,7 +45,7 @@ BUILT_BY_SCRIPT = ("The page is built by JavaScript, which the directory cannot 
 def link_code(link):
     """The link's code, as the maker copies it: "XXXXX-XXXXX"."""
     secret = current_app.config["SECRET_KEY"].encode()
-    message = f"link-code:{link.maker_id}:{link.id}:{link.code_salt}".encode()
+    message = f"link-code:{link.maker_id}:{link.id}:{link.url}:{link.code_salt}".encode()
     number = int.from_bytes(hmac.new(secret, message, hashlib.sha256).digest()[:8]) >> 14
     characters = "".join(CROCKFORD[(number >> (5 * n)) & 31] for n in range(CODE_LENGTH))
     return f"{characters[:5]}-{characters[5:]}"
@@ -114,20 +116,55 @@ class Outcome:
     reason: str = ""
 
 
-def examine(page, profile_url, code):
-    """The outcome of a fetched page: a rel="me" link back, else the code."""
+def absolute(base, href):
+    """href made absolute against base, or None when Python cannot take it apart."""
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return None
+
+
+def read(page):
+    """The page read: its rel="me" targets (absolute), its text, its scripts."""
     reader = PageReader()
-    reader.feed(page.text)
-    targets = [urljoin(page.url, href) for href in reader.targets]
-    targets += [urljoin(page.url, href) for href in header_targets(page.header("Link"))]
+    try:
+        reader.feed(page.text)
+        reader.close()
+    except (AssertionError, ValueError):  # markup Python's parser gives up on
+        pass
+    hrefs = reader.targets + header_targets(page.header("Link"))
+    targets = [url for url in (absolute(page.url, href) for href in hrefs) if url]
+    return targets, " ".join(reader.text), reader.scripts
+
+
+def decoded(url):
+    """A URL with its %-escapes undone, however many times they were applied."""
+    for _ in range(5):
+        url, before = unquote(url), url
+        if url == before:
+            break
+    return url
+
+
+def shows_code(text, code, addresses):
+    """True when the page's text shows the code, and none of its addresses does
+    (a page that repeats its query would otherwise show any code it is asked)."""
+    wanted = normalise_code(code)
+    if any(wanted in normalise_code(decoded(address)) for address in addresses):
+        return False
+    return any(normalise_code(found) == wanted for found in CODE_CANDIDATE.findall(text))
+
+
+def examine(page, profile_url, code, asked_url=""):
+    """The outcome of a fetched page (asked for at `asked_url`): a rel="me" link
+    back, else the code."""
+    targets, text, scripts = read(page)
     if any(same_page(target, profile_url) for target in targets):
         return Outcome(True, "rel-me")
-    text = " ".join(reader.text)
-    wanted = normalise_code(code)
-    if any(normalise_code(found) == wanted for found in CODE_CANDIDATE.findall(text)):
+    if shows_code(text, code, (page.url, asked_url)):
         return Outcome(True, "code")
     visible = len("".join(text.split()))
-    if reader.scripts and visible < LITTLE_TEXT:
+    if scripts and visible < LITTLE_TEXT:
         return Outcome(False, reason=BUILT_BY_SCRIPT)
     if targets:
         return Outcome(False, reason=f"The page's rel=\"me\" link goes to {targets[0][:120]}, "
@@ -145,4 +182,4 @@ def check(link, profile_url):
                           user_agent=config["FETCH_USER_AGENT"])
     except FetchRefused as refused:
         return Outcome(False, reason=refused.reason)
-    return examine(page, profile_url, link_code(link))
+    return examine(page, profile_url, link_code(link), link.url)

@@ -1,8 +1,11 @@
-"""Where to send someone next: only ever a page of this site."""
+"""Where to send someone next, only ever a page of this site; and a page's
+address as the world knows it."""
 
 from urllib.parse import urlsplit
 
-from flask import url_for
+from flask import current_app, url_for
+
+from ..config import is_development
 
 
 def safe_next(target, default="account.profile"):
@@ -14,3 +17,15 @@ def safe_next(target, default="account.profile"):
         if not parts.scheme and not parts.netloc:
             return target
     return url_for(default)
+
+
+def public_url(endpoint, **values):
+    """The absolute address of a public page under SITE_URL, so that no
+    request's Host header decides it; in development, without SITE_URL, under
+    the request's own address; otherwise None (the site's address is unknown)."""
+    site = current_app.config["SITE_URL"]
+    if site:
+        return site.rstrip("/") + url_for(endpoint, **values)
+    if is_development(current_app):
+        return url_for(endpoint, _external=True, **values)
+    return None

@@ -11,7 +11,9 @@ from ..extensions import db
 from ..models import Link, LinkCheck, Maker, utcnow
 from ..safety import decisions
 
-FAILURES_APART = timedelta(days=1)  # a site down for an afternoon is one failure
+# Failed checks count once a day: a site down for an afternoon is one failure.
+# (23 hours, so that a daily cron job, starting a few seconds early, counts.)
+FAILURES_APART = timedelta(hours=23)
 
 
 def _checked(maker_id):

@@ -70,13 +70,21 @@ class _Limits:
     connect_timeout: float
     read_timeout: float
     max_bytes: int
+    finish_by: float  # time.monotonic() by which the whole fetch, every hop, is over
+
+    def left(self, most):
+        """Seconds for the next step: at most `most`, never past finish_by."""
+        remaining = self.finish_by - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError("the fetch's time is up")
+        return min(most, remaining)
 
 
 def _open_socket(target, addresses, limits):
     """Connect to one of the checked addresses and, for https, start TLS."""
-    sock = _connect(addresses, target.port, limits.connect_timeout)
+    sock = _connect(addresses, target.port, limits.left(limits.connect_timeout))
     if target.scheme == "https":
-        sock = _secure(sock, target.host, limits.connect_timeout)
+        sock = _secure(sock, target.host, limits.left(limits.connect_timeout))
     return sock
 
 
@@ -114,7 +122,7 @@ def _too_large():
 def _read_body(response, max_bytes):
     """At most max_bytes of body, refused as soon as the answer is known to be longer."""
     declared = response.getheader("Content-Length", "")
-    if declared.strip().isdigit() and int(declared) > max_bytes:
+    if declared.strip().isascii() and declared.strip().isdigit() and int(declared) > max_bytes:
         raise _too_large()
     chunks, size = [], 0
     while True:
@@ -145,7 +153,7 @@ def _fetch_once(target, addresses, limits):
     """One request to one checked target; network failures become refusals."""
     try:
         sock = _open_socket(target, addresses, limits)
-        deadline = time.monotonic() + limits.read_timeout
+        deadline = time.monotonic() + limits.left(limits.read_timeout)
         wrapped = _DeadlineSocket(sock, limits.read_timeout, deadline)
         try:
             return _exchange(_PinnedConnection(target, wrapped), target, limits)
@@ -176,7 +184,12 @@ def _next_hop(current, location, limits):
     """The target a redirect points to, checked on its own and then against `current`."""
     if not location:
         raise FetchRefused("http-error", "The site redirects without saying where to.")
-    following, addresses = _check_url(urljoin(current.url, location.strip()), limits)
+    try:
+        following_url = urljoin(current.url, location.strip())
+    except ValueError:  # an address Python cannot take apart
+        raise FetchRefused("http-error", "The site redirects to an address that makes no "
+                                         "sense.") from None
+    following, addresses = _check_url(following_url, limits)
     check_redirect(current.url, following.url)
     return following, addresses
 
@@ -196,9 +209,11 @@ def fetch_page(
 
     Returns a `Page`; raises `FetchRefused` for anything it will not or cannot do.
     """
+    # One fetch, redirects and all, takes at most one connect and one read time.
     limits = _Limits(
         frozenset(allow_hosts), frozenset(ports), user_agent,
         connect_timeout, read_timeout, max_bytes,
+        time.monotonic() + connect_timeout + read_timeout,
     )
     target, addresses = _check_url(url.strip() if isinstance(url, str) else url, limits)
     for hop in range(max_redirects + 1):
