@@ -109,10 +109,20 @@ def add_link_verification(migrator):
     db.create_tables([LinkCheck], safe=True)
 
 
+def add_public_story_indexes(migrator):
+    """8: public stories newest first without a sort, for all and for one maker."""
+    wanted = [("status", "moderation", "published_at", "id"),
+              ("maker_id", "status", "moderation", "published_at", "id")]
+    existing = {tuple(index.columns) for index in db.get_indexes("story")}
+    migrate(*[migrator.add_index("story", columns, False)
+              for columns in wanted if columns not in existing])
+
+
 # (version, function) pairs, in order. Version 1 is the first schema; a new
 # database is created at the latest version by create_tables.
 STEPS = [(2, add_profile_photos), (3, add_search_index), (4, add_moderation),
-         (5, add_session_version), (6, add_lookup_indexes), (7, add_link_verification)]
+         (5, add_session_version), (6, add_lookup_indexes), (7, add_link_verification),
+         (8, add_public_story_indexes)]
 # The steps after which the search index and the fingerprints are rebuilt:
 # the ones that add them. (A rebuild holds the write lock a while on a big site.)
 REBUILD_AFTER = {add_search_index, add_moderation}

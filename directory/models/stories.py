@@ -39,6 +39,12 @@ class Story(Moderated, BaseModel):
 
     class Meta:
         table_name = "story"
+        # Public lists run newest first straight off these, with no sort: all
+        # public stories (home, feeds, sitemap) and one maker's (the profile).
+        indexes = (
+            (("status", "moderation", "published_at", "id"), False),
+            (("maker", "status", "moderation", "published_at", "id"), False),
+        )
 
     # The public sees a published story that moderation left visible, by a
     # maker whose profile the public sees (Maker.PUBLIC_WHEN).
