@@ -258,8 +258,13 @@ class TestFillTime:
         assert NOT_ACCEPTED in response.data
         assert count(app, Report) == 0
 
-    def test_report_form_on_the_story_page_carries_a_start_time(self, client, app, story):
-        started = started_from(client.get(f"/stories/{story.id}"))
+    def test_report_form_opened_on_the_story_page_carries_a_start_time(self, client, app,
+                                                                        story):
+        # The story page fetches its report form (with htmx) when it is opened.
+        page = client.get(f"/stories/{story.id}").get_data(as_text=True)
+        assert f'hx-get="/stories/{story.id}/report"' in page
+        started = started_from(client.get(f"/stories/{story.id}/report",
+                                          headers={"HX-Request": "true"}))
         response = client.post(f"/stories/{story.id}/report",
                                data={"reason": "spam", "started": started})
         assert response.status_code == 422

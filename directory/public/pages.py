@@ -7,7 +7,6 @@ from flask_login import current_user
 from ..content import search
 from ..content.crafts import CRAFTS
 from ..extensions import db
-from ..forms import ReportForm
 from ..models import Link, Maker, MakerCraft, Story, load_backrefs
 from ..safety.notices import moderation_reason
 from ..web.cache import cached
@@ -96,7 +95,7 @@ def profile(slug):
         maker=maker,
         is_owner=is_owner,
         # Only what the public sees can be reported (not by its own maker).
-        report_form=ReportForm(formdata=None) if maker.is_public and not is_owner else None,
+        can_report=maker.is_public and not is_owner,
         stories=Story.with_photos(stories),
         after=after,
         next_url=url_for(".profile", slug=slug, after=next_after) if next_after else None,
@@ -116,7 +115,7 @@ def story(story_id):
         return render_template("public/story.html", story=story, maker=maker,
                                notice_reason=moderation_reason(maker, story))
     return render_template("public/story.html", story=story, maker=maker,
-                           report_form=ReportForm(formdata=None) if story.is_public else None)
+                           can_report=story.is_public)
 
 
 @bp.route("/search")

@@ -72,3 +72,11 @@ def page(request, browser, live_server):  # the tab closes before the server sto
     """A fresh browser tab, once with JavaScript on and once with it off."""
     with watched_tab(browser, request.param) as tab:
         yield tab
+
+
+def open_report_form(page, kind="story"):
+    """Open a page's "Report" control: with JavaScript the form loads into it;
+    without, its link leads to the form's own page."""
+    page.get_by_text(f"Report this {kind}").click()
+    if not page.js:
+        page.get_by_role("link", name="Tell a moderator what is wrong").click()

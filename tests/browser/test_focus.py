@@ -4,6 +4,7 @@ with an error). Without JavaScript the page reloads and says the same."""
 
 from playwright.sync_api import expect
 
+from tests.browser.conftest import open_report_form
 from tests.browser.test_story_journey import log_in
 
 
@@ -39,7 +40,7 @@ def test_sending_a_report_moves_focus_to_the_thanks(page, live_server, make_make
     maker = make_maker("Ada Potter", crafts=["ceramics"])
     story_id = make_story(app, maker, title="Glaze tests")
     page.goto(f"{live_server}/stories/{story_id}")
-    page.get_by_text("Report this story").click()
+    open_report_form(page)
     page.get_by_label("Spam or advertising").check()
     page.get_by_role("button", name="Send report").focus()
     page.keyboard.press("Enter")
