@@ -130,7 +130,9 @@ def test_a_moderator_sees_a_removed_storys_page_with_a_notice(app, make_maker):
     assert login(app, "ada-potter@example.com").get(f"/stories/{story.id}").status_code == 200
 
 
-def test_a_draft_shows_no_reason_from_an_earlier_moderation(app, make_maker):
+@pytest.fixture
+def restored_story(app, make_maker):
+    """Ada's story, hidden then restored by a moderator ("Checked with the maker")."""
     ada = make_maker("Ada Potter")
     make_maker("Mo Derator", role="moderator")
     with app.app_context(), db.connection_context():
@@ -141,33 +143,26 @@ def test_a_draft_shows_no_reason_from_an_earlier_moderation(app, make_maker):
         assert mod.post(f"/moderation/stories/{story.id}/actions",
                         data={"action": action, "reason": "Checked with the maker"}
                         ).status_code == 303
+    return story.id
+
+
+def test_a_draft_shows_no_reason_from_an_earlier_moderation(app, restored_story):
     with app.app_context(), db.connection_context():
-        Story.update(status="draft").where(Story.id == story.id).execute()
-    page = login(app, "ada-potter@example.com").get(f"/stories/{story.id}")
+        Story.update(status="draft").where(Story.id == restored_story).execute()
+    page = login(app, "ada-potter@example.com").get(f"/stories/{restored_story}")
     assert page.status_code == 200
     text = page.get_data(as_text=True)
     assert "This is a draft:" in text
     assert "Reason given" not in text and "Checked with the maker" not in text
 
 
-def test_a_held_story_shows_no_reason_from_an_earlier_restore(app, make_maker):
-    """Hidden, restored ("Checked with the maker"), then held by the spam rules
-    (which write no log row): the maker reads "Waiting for review", without
-    the restore's words as if they were the reason."""
-    ada = make_maker("Ada Potter")
-    make_maker("Mo Derator", role="moderator")
+def test_a_held_story_shows_no_reason_from_an_earlier_restore(app, restored_story):
+    """Then held by the spam rules (which write no log row): the maker reads
+    "Waiting for review", without the restore's words as if they were the reason."""
     with app.app_context(), db.connection_context():
-        story = Story.create(maker=ada.id, title="Moon jar", status="published",
-                             published_at=utcnow())
-    mod = login(app, "mo-derator@example.com")
-    for action in ("hide", "restore"):
-        assert mod.post(f"/moderation/stories/{story.id}/actions",
-                        data={"action": action, "reason": "Checked with the maker"}
-                        ).status_code == 303
-    with app.app_context(), db.connection_context():
-        Story.update(moderation="held").where(Story.id == story.id).execute()
+        Story.update(moderation="held").where(Story.id == restored_story).execute()
     ada_client = login(app, "ada-potter@example.com")
-    for path in (f"/stories/{story.id}", "/account/stories"):
+    for path in (f"/stories/{restored_story}", "/account/stories"):
         text = ada_client.get(path).get_data(as_text=True)
         assert "waiting for review" in text.lower(), path
         assert "Checked with the maker" not in text, path

@@ -17,7 +17,9 @@ def shop():
 
 @pytest.fixture
 def app_config(app_config, shop):
-    """The checker may reach the shop's page server on loopback."""
+    """The checker may reach the shop's page server on loopback. No SITE_URL:
+    the profile's address is the live server's own, which a test learns only
+    once the app runs."""
     return {**app_config, "FETCH_ALLOW_HOSTS": ["127.0.0.1"],
             "FETCH_PORTS": [80, 443, shop.port]}
 
