@@ -1,9 +1,10 @@
 """The web shell around every blueprint; no routes live here.
 
 htmx (one URL, two renderings), errors (friendly error pages), headers
-(security headers), converters (URL converters), templating (template
-globals), pagination (keyset pages), navigation (safe redirects), cache
-(short-lived numbers for filters).
+(security headers), validators (ETags, 304s and Cache-Control), converters
+(URL converters), templating (template globals), pagination (keyset pages),
+navigation (safe redirects and public addresses), cache (short-lived numbers
+for filters).
 
 May import: safety, models, content, extensions. Never a blueprint.
 """

@@ -1,0 +1,30 @@
+"""HTTP the way browsers and caches expect, on every page and feed: an ETag
+(so a repeated request costs a 304 and no body), and a Cache-Control that
+says who may keep a copy: any cache, for a visitor with no session (the page
+is the same for all of them), the visitor's own browser only otherwise.
+Either way a copy is checked again before use ("no-cache"), so a change
+shows at once."""
+
+from flask import request
+
+REVALIDATED = ("text/html", "application/atom+xml", "application/xml", "text/plain")
+
+
+def has_session(app):
+    """True when the request carries a session or a remember-me cookie."""
+    names = (app.config["SESSION_COOKIE_NAME"], app.config.get("REMEMBER_COOKIE_NAME",
+                                                               "remember_token"))
+    return any(name in request.cookies for name in names)
+
+
+def init_app(app):
+    @app.after_request
+    def add_validators(response):
+        if (request.method not in ("GET", "HEAD") or response.status_code != 200
+                or response.direct_passthrough or response.mimetype not in REVALIDATED):
+            return response
+        if "Cache-Control" not in response.headers:
+            response.headers["Cache-Control"] = ("private, no-cache" if has_session(app)
+                                                 else "public, no-cache")
+        response.add_etag()
+        return response.make_conditional(request)
