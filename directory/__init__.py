@@ -26,7 +26,7 @@ def create_app(test_config=None):
 
     from .database import engine
     from .extensions import csrf, htmx, limiter, login_manager, mail
-    from .web import converters, errors, headers, templating, validators
+    from .web import converters, errors, headers, static_files, templating, validators
 
     converters.init_app(app)
     engine.init_app(app)
@@ -39,6 +39,7 @@ def create_app(test_config=None):
     errors.init_app(app)
     headers.init_app(app)
     validators.init_app(app)
+    static_files.init_app(app)
 
     from .account import bp as account_bp
     from .auth import bp as auth_bp

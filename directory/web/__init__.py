@@ -1,7 +1,8 @@
 """The web shell around every blueprint; no routes live here.
 
 htmx (one URL, two renderings), errors (friendly error pages), headers
-(security headers), validators (ETags, 304s and Cache-Control), converters
+(security headers), validators (ETags, 304s and Cache-Control), static_files
+(addresses that change with the content, cached for a year), converters
 (URL converters), templating (template globals), pagination (keyset pages),
 navigation (safe redirects and public addresses), cache (short-lived numbers
 for filters).
