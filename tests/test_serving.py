@@ -84,3 +84,16 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_busy_timeout(app):
         assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
         assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 5000
+
+
+def test_gunicorns_production_settings_load(production_env):
+    """gunicorn.conf.py is read by gunicorn itself and names sane settings."""
+    result = run([str(GUNICORN), "--check-config", "--print-config", "app:app"],
+                 production_env)
+    assert result.returncode == 0, result.stderr
+    printed = {key.strip(): value.strip() for key, value in
+               (line.split(" = ", 1) for line in result.stdout.splitlines() if " = " in line)}
+    assert printed["bind"].strip() == "['127.0.0.1:8000']"
+    assert printed["worker_class"].strip() == "sync"
+    assert printed["timeout"].strip() == "30"
+    assert int(printed["workers"]) >= 3
