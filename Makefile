@@ -11,6 +11,7 @@ FLASK  := $(VENV)/bin/flask --app app
 PYTHON ?= python3
 CHROMIUM := /usr/bin/chromium
 JAVA   := /usr/bin/java
+ZBARIMG := /usr/bin/zbarimg
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := check
@@ -41,7 +42,12 @@ $(JAVA):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless
 
-test: $(VENV)/.dev-installed $(CHROMIUM) $(JAVA)
+# The stall cards' QR codes are read back by a real decoder, zbarimg (Debian's zbar-tools).
+$(ZBARIMG):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq zbar-tools
+
+test: $(VENV)/.dev-installed $(CHROMIUM) $(JAVA) $(ZBARIMG)
 	$(PY) -m pytest
 
 lint: $(VENV)/.dev-installed

@@ -50,6 +50,12 @@ def defaults(instance_path):
         "POSTING_LIMIT": "60 per hour",
         "REPORT_LIMIT": "10 per hour",
         "MAIL_LIMIT": "5 per hour",  # confirmation and reset mails asked for
+        "KIND_WORD_LIMIT": "5 per hour",  # kind words sent from one address
+        "KIND_WORD_MAKER_LIMIT": "30 per day",  # kind words sent to one maker
+        # Kind words and events.
+        "KIND_WORD_CODE_DAYS": 365,  # how long a customer code works
+        "KIND_WORDS_ON_PROFILE": 20,
+        "EVENTS_PER_PAGE": 20,
         # The CSRF token lives as long as the session, so a profile written
         # slowly is not refused on save.
         "WTF_CSRF_TIME_LIMIT": None,
@@ -71,11 +77,12 @@ def from_environment(environ=os.environ):
                  "RATELIMIT_STORAGE_URI", "SITE_URL", "VERIFY_LIMIT",
                  "MAIL_SERVER", "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_DEFAULT_SENDER",
                  "SIGNUP_LIMIT", "LOGIN_LIMIT", "LOGIN_ACCOUNT_LIMIT", "POSTING_LIMIT",
-                 "REPORT_LIMIT"):
+                 "REPORT_LIMIT", "KIND_WORD_LIMIT", "KIND_WORD_MAKER_LIMIT"):
         if environ.get(name):
             config[name] = environ[name]
     for name in ("MAX_UPLOAD_BYTES", "MAX_IMAGE_PIXELS", "NEW_ACCOUNT_DAYS", "REPORTS_TO_HIDE",
-                 "MIN_FILL_SECONDS", "MAIL_PORT", "LINK_RECHECK_DAYS", "LINK_FAILURES_TO_DROP"):
+                 "MIN_FILL_SECONDS", "MAIL_PORT", "LINK_RECHECK_DAYS", "LINK_FAILURES_TO_DROP",
+                 "KIND_WORD_CODE_DAYS"):
         if environ.get(name, "").isdigit():
             config[name] = int(environ[name])
     if environ.get("MAIL_USE_TLS", "").lower() in ("1", "true", "yes"):

@@ -118,11 +118,25 @@ def add_public_story_indexes(migrator):
               for columns in wanted if columns not in existing])
 
 
+def add_kind_words(migrator):
+    """9: kind words can be reported and moderated (the review and the log name
+    them), and a maker may ask to be told of new ones by email. (The tables of
+    kind words, customer codes and events are new: `upgrade` creates them.)"""
+    wanted = [(Review, "kind_word"), (ModerationAction, "kind_word"), (Maker, "kind_word_mail")]
+    operations = []
+    for model, name in wanted:
+        table = model._meta.table_name
+        field = model._meta.fields[name]
+        if field.column_name not in {column.name for column in db.get_columns(table)}:
+            operations.append(migrator.add_column(table, field.column_name, field))
+    migrate(*operations)
+
+
 # (version, function) pairs, in order. Version 1 is the first schema; a new
 # database is created at the latest version by create_tables.
 STEPS = [(2, add_profile_photos), (3, add_search_index), (4, add_moderation),
          (5, add_session_version), (6, add_lookup_indexes), (7, add_link_verification),
-         (8, add_public_story_indexes)]
+         (8, add_public_story_indexes), (9, add_kind_words)]
 # The steps after which the search index and the fingerprints are rebuilt:
 # the ones that add them. (A rebuild holds the write lock a while on a big site.)
 REBUILD_AFTER = {add_search_index, add_moderation}

@@ -65,6 +65,8 @@ class Maker(UserMixin, Moderated, KeysetById, BaseModel):
     vouched_at = DateTimeField(null=True)  # a moderator approved something of theirs
     # Part of every session and remember-me cookie; changing it ends them all.
     session_version = IntegerField(default=1)
+    # Whether a new kind word is also told by email (the account page always says).
+    kind_word_mail = BooleanField(default=False)
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
 

@@ -214,3 +214,14 @@ def check_profile(maker, listed_urls, link_labels=()):
         verdict.add(1.5, f"little but links: {links} links and {words} words")
     check_copy(verdict, fingerprints.text_of_profile(maker), maker)
     return verdict
+
+
+def check_kind_word(kind_word):
+    """The verdict on a visitor's kind word: links, spam words, adverts,
+    contact details. (It links to nobody's shop, so every link counts.)"""
+    verdict = Verdict()
+    text = "\n".join((kind_word.author, kind_word.text))
+    check_links(verdict, text, set())
+    check_keyword_anchors(verdict, text)
+    check_vocabulary(verdict, text)
+    return verdict

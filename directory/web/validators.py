@@ -7,7 +7,8 @@ shows at once."""
 
 from flask import request
 
-REVALIDATED = ("text/html", "application/atom+xml", "application/xml", "text/plain")
+REVALIDATED = ("text/html", "application/atom+xml", "application/xml", "text/plain",
+               "text/calendar")
 
 
 def has_session(app):

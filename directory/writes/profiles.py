@@ -41,8 +41,10 @@ def set_profile_photos(maker, names):
 
 
 def delete_account(maker):
-    """Delete an account and everything in it, photos included; the
-    moderation log keeps its rows, with the maker's name and titles replaced."""
+    """Delete an account and everything in it, photos included: its stories,
+    links, kind words, customer codes and events go with the maker's row (their
+    foreign keys cascade). The moderation log keeps its rows, with the maker's
+    name and titles replaced."""
     with db.atomic():
         names = [name for name in (maker.avatar, maker.cover) if name]
         names += [photo.name for photo in Photo.select(Photo.name).join(Story)
