@@ -86,13 +86,20 @@ class EventForm(FlaskForm):
             raise ValidationError(f"An event lasts at most {LONGEST_EVENT_DAYS} days: "
                                   "list a long exhibition by its opening days.")
 
-    def validate_end_time(self, field):
-        start = self.start_time.data
-        if (field.data is None) != (start is None):
-            raise ValidationError("Give both times, or leave both empty for whole days.")
+    def validate(self, extra_validators=None):
+        """The fields, then the two times together (an empty time skips its own checks)."""
+        valid = super().validate(extra_validators)
+        start, end = self.start_time.data, self.end_time.data
+        if self.start_time.errors or self.end_time.errors:
+            return valid
+        if (start is None) != (end is None):
+            self.end_time.errors = ["Give both times, or leave both empty for whole days."]
+            return False
         last_day = self.ends_on.data or self.starts_on.data
-        if start and field.data and last_day == self.starts_on.data and field.data <= start:
-            raise ValidationError("The event closes before it opens.")
+        if start and end and last_day == self.starts_on.data and end <= start:
+            self.end_time.errors = ["The event closes before it opens."]
+            return False
+        return valid
 
     def fields(self):
         """What the write path stores, from the checked form."""

@@ -127,7 +127,7 @@ class Event(BaseModel):
         return cls.select().where(cls.maker == maker).order_by(cls.starts_utc.desc(), cls.id.desc())
 
     # Keyset pagination in start order: "<starts_utc>-<id>".
-    CURSOR_FORMAT = "%Y%m%d%H%M%S"
+    CURSOR_FORMAT = "%Y%m%d%H%M%S%f"
 
     @classmethod
     def cursor_of(cls, event):
