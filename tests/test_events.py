@@ -70,7 +70,7 @@ def test_the_time_zone_defaults_from_the_makers_place(owner, client):
         re.search(r'<option[^>]*selected[^>]*value="Europe/London"', page)
 
 
-@pytest.mark.parametrize(("changes", "field", "message"), [
+@pytest.mark.parametrize("case", [
     ({"starts_on": day(10), "ends_on": day(9)}, "ends_on", "before the first day"),
     ({"starts_on": day(800)}, "starts_on", "within two years"),
     ({"starts_on": day(-800)}, "starts_on", "within two years"),
@@ -85,8 +85,8 @@ def test_the_time_zone_defaults_from_the_makers_place(owner, client):
     ({"kind": "rave"}, "kind", "kind from the list"),
     ({"town": ""}, "town", "which town"),
 ])
-def test_bad_input_gets_field_errors_and_saves_nothing(app, owner, client, in_db, changes,
-                                                       field, message):
+def test_bad_input_gets_field_errors_and_saves_nothing(owner, client, in_db, case):
+    changes, field, message = case
     response = client.post("/account/events", data=fields(**changes))
     assert response.status_code == 422
     body = response.get_data(as_text=True)
@@ -96,7 +96,7 @@ def test_bad_input_gets_field_errors_and_saves_nothing(app, owner, client, in_db
     assert Event.select().count() == 0
 
 
-def test_only_the_owner_edits_or_cancels(app, owner, client, make_maker, auth, in_db):
+def test_only_the_owner_edits_or_cancels(owner, client, make_maker, auth, in_db):
     event = add(client)
     make_maker("Bea Weaver")
     auth.logout()
