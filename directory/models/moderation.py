@@ -21,6 +21,7 @@ from peewee import (
 
 from ..content.text import without_links
 from .base import BaseModel, KeysetById, utcnow
+from .generations import Generation
 from .makers import Maker
 from .stories import Story
 
@@ -141,8 +142,9 @@ class ModerationAction(KeysetById, BaseModel):
     @classmethod
     def record(cls, action, subject_maker, subject_story, reason, *, moderator=None,
                moderator_name=None):
-        """Append one row to the log."""
+        """Append one row to the log (which the public reads)."""
         target = subject_story if subject_story is not None else subject_maker
+        Generation.changed(subject_maker.id)
         return cls.create(
             action=action,
             subject=subject_key(subject_maker, subject_story),

@@ -6,6 +6,7 @@ from flask_login import current_user
 
 from ..content import search
 from ..content.crafts import CRAFTS
+from ..content.text import parse_id
 from ..extensions import db
 from ..models import Link, Maker, MakerCraft, Story, load_backrefs
 from ..safety.notices import moderation_reason
@@ -20,11 +21,14 @@ MAX_PAGE = 10_000
 
 @bp.route("/")
 def home():
-    """Discover: a few makers to meet and the crafts to browse."""
+    """Discover: a few makers to meet and the crafts to browse. "Show others"
+    asks for ?meet=<id>, the next handful; htmx gets that handful alone."""
+    makers, next_meet = Maker.to_meet(start=parse_id(request.args.get("meet")))
     return render(
         "public/home.html",
         "public/_makers_to_meet.html",
-        makers=Maker.to_meet(),
+        makers=makers,
+        next_meet=next_meet,
         stories=Story.recent(),
         craft_counts=craft_counts(),
     )
