@@ -17,6 +17,6 @@ MODELS = [Maker, MakerCraft, Link, Story, Photo, Review, Report, ModerationActio
 
 __all__ = [
     "MODELS", "BaseModel", "Generation", "Link", "LinkCheck", "Maker", "MakerCraft",
-    "ModerationAction", "Moderated", "Photo", "Report", "Review", "Story", "Submission", "TextBand", "TextPrint",
-    "load_backrefs", "normalise_email", "subject_key", "utcnow",
+    "ModerationAction", "Moderated", "Photo", "Report", "Review", "Story", "Submission",
+    "TextBand", "TextPrint", "load_backrefs", "normalise_email", "subject_key", "utcnow",
 ]
