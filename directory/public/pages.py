@@ -12,6 +12,7 @@ from ..models import Link, Maker, MakerCraft, Story, load_backrefs
 from ..safety.notices import moderation_reason
 from ..web.cache import cached
 from ..web.htmx import render
+from ..web.page_cache import depends_on_maker
 from ..web.pagination import keyset_page
 
 bp = Blueprint("public", __name__)
@@ -89,6 +90,7 @@ def profile(slug):
     if not found:
         abort(404)
     maker = found[0]
+    depends_on_maker(maker.id)
     is_owner = current_user.is_authenticated and current_user.id == maker.id
     after = request.args.get("after", "")
     stories, next_after = keyset_page(Story, Story.browse(maker=maker), after,
@@ -113,6 +115,7 @@ def story(story_id):
     if not found:
         abort(404)
     story = found[0]
+    depends_on_maker(story.maker_id)
     maker = load_backrefs([story.maker], MakerCraft.maker, Link.maker)[0]
     if current_user.is_authenticated and current_user.id == maker.id:
         # Its maker reports nothing, and is told why visitors may not see it.
