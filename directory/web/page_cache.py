@@ -12,7 +12,7 @@ In the spirit of Discourse's anonymous cache:
   (models/generations.py): the site's, or one maker's for that maker's pages.
   Every write that changes a public page bumps them in its own transaction,
   so each worker, on its next request, finds its copy out of date. One
-  lookup by primary key per request reads them.
+  lookup by primary key per request reads them (database/generations.py).
 - A page made while a write landed is not kept (the site's number moved
   between the start of the request and its end).
 - Each worker keeps at most PAGE_CACHE_MAX_BYTES of pages, least recently
@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from flask import current_app, g, request, request_finished
 
-from ..models import Generation
+from ..database import generations
 from ..models.generations import SITE, maker_scope
 from .validators import has_session
 
@@ -112,7 +112,7 @@ def serve_kept_page():
     key = g.page_key = cache_key()
     page = app.extensions["page_cache"].get(key)
     scopes = {SITE, *(page.generations if page else ())}
-    current = Generation.current(scopes)
+    current = generations.current(scopes)
     g.page_site_generation = current[SITE]
     if (page is None or time.monotonic() - page.made_at >= app.config["PAGE_CACHE_SECONDS"]
             or any(current[scope] != value for scope, value in page.generations.items())):
@@ -133,7 +133,7 @@ def keep_page(app, response, **extra):
             or response.cache_control.private or response.cache_control.no_store):
         return
     scopes = g.get("page_scopes", {SITE})
-    current = Generation.current({SITE, *scopes})
+    current = generations.current({SITE, *scopes})
     if current[SITE] != g.page_site_generation:
         return
     headers = [(name, value) for name, value in response.headers.items()
