@@ -1,7 +1,8 @@
 # make run   - set up, create the database with demo makers, serve on http://127.0.0.1:5000
 # make test  - install what the tests need and run them all
 # make lint  - ruff, and lint-imports for the layers (.importlinter)
-# make bench - search latency at 100,000 stories
+# make bench - pages under load (gunicorn + wrk) and search latency, up to 100,000 stories
+# make profile - where the time of each public page goes (pyinstrument), into bench/profiles/
 # make screenshots - photographs of the main pages for the README
 # make       - lint and test
 
@@ -12,10 +13,11 @@ PYTHON ?= python3
 CHROMIUM := /usr/bin/chromium
 JAVA   := /usr/bin/java
 ZBARIMG := /usr/bin/zbarimg
+WRK    := /usr/bin/wrk
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := check
-.PHONY: check run test lint bench screenshots clean
+.PHONY: check run test lint bench profile screenshots clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,16 +49,27 @@ $(ZBARIMG):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq zbar-tools
 
-test: $(VENV)/.dev-installed $(CHROMIUM) $(JAVA) $(ZBARIMG)
+# The page bench (and its tiny run in the suite) drives the server with wrk.
+$(WRK):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk
+
+test: $(VENV)/.dev-installed $(CHROMIUM) $(JAVA) $(ZBARIMG) $(WRK)
 	$(PY) -m pytest
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 
-# Search at 10,000 makers and 100,000 stories: see bench/search_bench.py.
-bench: $(VENV)/.installed
+# Pages under load, written to bench/results.md (bench/pages_bench.py), then
+# search at 10,000 makers and 100,000 stories (bench/search_bench.py).
+bench: $(VENV)/.installed $(WRK)
+	$(PY) -m bench.pages_bench
 	$(PY) -m bench.search_bench
+
+# Profiles of the public pages at 100,000 stories (bench/profile_pages.py).
+profile: $(VENV)/.dev-installed
+	$(PY) -m bench.profile_pages
 
 # Photographs of the main pages (screenshots/, not in git); the README shows two.
 screenshots: $(VENV)/.dev-installed $(CHROMIUM)

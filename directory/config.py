@@ -26,6 +26,13 @@ def defaults(instance_path):
         "MAX_IMAGE_PIXELS": 40_000_000,
         "PHOTOS_PER_STORY": 8,
         "FACETS_CACHE_SECONDS": 60,
+        # The anonymous page cache (directory/web/page_cache.py), per worker.
+        "PAGE_CACHE_SECONDS": 60,  # the oldest page served from it; 0 turns it off
+        "PAGE_CACHE_MAX_BYTES": 32 * 1024 * 1024,
+        # Compression of text responses (flask-compress): brotli, else gzip.
+        "COMPRESS_ALGORITHM": ["br", "gzip"],
+        "COMPRESS_MIN_SIZE": 500,
+        "COMPRESS_STREAMS": False,  # static files are compressed once (web/static_files.py)
         "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
         # Form fields (not files) held in memory, and the number of parts.
         "MAX_FORM_MEMORY_SIZE": 1024 * 1024,
@@ -82,7 +89,7 @@ def from_environment(environ=os.environ):
             config[name] = environ[name]
     for name in ("MAX_UPLOAD_BYTES", "MAX_IMAGE_PIXELS", "NEW_ACCOUNT_DAYS", "REPORTS_TO_HIDE",
                  "MIN_FILL_SECONDS", "MAIL_PORT", "LINK_RECHECK_DAYS", "LINK_FAILURES_TO_DROP",
-                 "KIND_WORD_CODE_DAYS"):
+                 "KIND_WORD_CODE_DAYS", "PAGE_CACHE_SECONDS", "PAGE_CACHE_MAX_BYTES"):
         if environ.get(name, "").isdigit():
             config[name] = int(environ[name])
     if environ.get("MAIL_USE_TLS", "").lower() in ("1", "true", "yes"):

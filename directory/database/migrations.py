@@ -16,6 +16,7 @@ from ..content import search
 from ..extensions import db, is_sqlite
 from ..models import (
     MODELS,
+    Generation,
     Link,
     LinkCheck,
     Maker,
@@ -42,6 +43,17 @@ class SchemaVersion(Model):
 def migrator():
     """The playhouse.migrate migrator for the current engine."""
     return SqliteMigrator(db.obj) if is_sqlite() else PostgresqlMigrator(db.obj)
+
+
+def add_missing_indexes(migrator, wanted):
+    """Add each (table, columns) index the table lacks (tables made since
+    the step was written have them already)."""
+    operations = []
+    for table, columns in wanted:
+        existing = {tuple(index.columns) for index in db.get_indexes(table)}
+        if columns not in existing:
+            operations.append(migrator.add_index(table, columns, False))
+    migrate(*operations)
 
 
 def add_profile_photos(migrator):
@@ -93,12 +105,7 @@ def add_lookup_indexes(migrator):
     the log rows about one subject (the notices)."""
     wanted = [("maker", ("avatar",)), ("maker", ("cover",)),
               ("moderation_action", ("subject", "id"))]
-    operations = []
-    for table, columns in wanted:
-        existing = {tuple(index.columns) for index in db.get_indexes(table)}
-        if columns not in existing:  # tables made since have them already
-            operations.append(migrator.add_index(table, columns, False))
-    migrate(*operations)
+    add_missing_indexes(migrator, wanted)
 
 
 def add_link_verification(migrator):
@@ -132,11 +139,20 @@ def add_kind_words(migrator):
     migrate(*operations)
 
 
+def add_page_cache(migrator):
+    """10: a page's photos, links and crafts in order without a sort, and the
+    generation numbers the anonymous page cache checks."""
+    wanted = [("photo", ("story_id", "position", "id")), ("link", ("maker_id", "position", "id")),
+              ("maker_craft", ("maker_id", "id"))]
+    add_missing_indexes(migrator, wanted)
+    db.create_tables([Generation], safe=True)
+
+
 # (version, function) pairs, in order. Version 1 is the first schema; a new
 # database is created at the latest version by create_tables.
 STEPS = [(2, add_profile_photos), (3, add_search_index), (4, add_moderation),
          (5, add_session_version), (6, add_lookup_indexes), (7, add_link_verification),
-         (8, add_public_story_indexes), (9, add_kind_words)]
+         (8, add_public_story_indexes), (9, add_kind_words), (10, add_page_cache)]
 # The steps after which the search index and the fingerprints are rebuilt:
 # the ones that add them. (A rebuild holds the write lock a while on a big site.)
 REBUILD_AFTER = {add_search_index, add_moderation}

@@ -6,6 +6,7 @@ May import: content, extensions. Never the web layer, a blueprint or safety.
 
 from .base import BaseModel, Moderated, load_backrefs, utcnow
 from .events import Event
+from .generations import Generation
 from .kind_words import CodeBatch, CustomerCode, KindWord
 from .link_checks import LinkCheck
 from .makers import Link, Maker, MakerCraft, normalise_email
@@ -22,11 +23,11 @@ from .stories import Photo, Story
 from .submissions import Submission
 
 MODELS = [Maker, MakerCraft, Link, Story, Photo, Review, Report, ModerationAction, TextPrint,
-          TextBand, Submission, LinkCheck, CodeBatch, CustomerCode, KindWord, Event]
+          TextBand, Submission, LinkCheck, CodeBatch, CustomerCode, KindWord, Event, Generation]
 
 __all__ = [
-    "MODELS", "BaseModel", "CodeBatch", "CustomerCode", "Event", "KindWord", "Link",
-    "LinkCheck", "Maker", "MakerCraft", "ModerationAction",
+    "MODELS", "BaseModel", "CodeBatch", "CustomerCode", "Event", "Generation", "KindWord",
+    "Link", "LinkCheck", "Maker", "MakerCraft", "ModerationAction",
     "Moderated", "Photo", "Report", "Review", "Story", "Submission", "TextBand", "TextPrint",
     "load_backrefs", "normalise_email", "subject_item", "subject_key", "utcnow",
 ]

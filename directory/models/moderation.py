@@ -22,6 +22,7 @@ from peewee import (
 
 from ..content.text import without_links
 from .base import BaseModel, KeysetById, utcnow
+from .generations import Generation
 from .kind_words import KindWord
 from .makers import Maker
 from .stories import Story
@@ -154,8 +155,9 @@ class ModerationAction(KeysetById, BaseModel):
     @classmethod
     def record(cls, action, subject_maker, subject_story, reason, *, moderator=None,
                moderator_name=None, kind_word=None):
-        """Append one row to the log."""
+        """Append one row to the log (which the public reads)."""
         target = subject_item(subject_maker, subject_story, kind_word)
+        Generation.changed(subject_maker.id)
         return cls.create(
             action=action,
             subject=subject_key(subject_maker, subject_story, kind_word),

@@ -9,6 +9,7 @@ from flask import Blueprint, Response, abort, render_template, url_for
 from ..content.calendars import calendar
 from ..content.crafts import CRAFTS, craft_label
 from ..models import Event, Maker, Story, utcnow
+from ..web.page_cache import depends_on_maker
 
 bp = Blueprint("feeds", __name__)
 
@@ -38,6 +39,7 @@ def maker_stories(slug):
     maker = Maker.visible_to(None).where(Maker.slug == slug).first()
     if maker is None:
         abort(404)
+    depends_on_maker(maker.id)
     return atom(f"Stories from {maker.display_name}",
                 url_for("public.profile", slug=slug, _external=True), Story.browse(maker=maker))
 
@@ -79,6 +81,7 @@ def maker_events(slug):
     maker = Maker.visible_to(None).where(Maker.slug == slug).first()
     if maker is None:
         abort(404)
+    depends_on_maker(maker.id)
     return ics(f"{maker.display_name}: where to meet them", maker=maker)
 
 

@@ -8,11 +8,13 @@ from flask_login import current_user
 from ..content import search
 from ..content.calendars import schema_org
 from ..content.crafts import CRAFTS
+from ..content.text import parse_id
 from ..extensions import db
 from ..models import Event, KindWord, Link, Maker, MakerCraft, Story, load_backrefs
 from ..safety.notices import moderation_reason
 from ..web.cache import cached
 from ..web.htmx import render
+from ..web.page_cache import depends_on_maker
 from ..web.pagination import keyset_page
 
 bp = Blueprint("public", __name__)
@@ -22,11 +24,14 @@ MAX_PAGE = 10_000
 
 @bp.route("/")
 def home():
-    """Discover: a few makers to meet and the crafts to browse."""
+    """Discover: a few makers to meet and the crafts to browse. "Show others"
+    asks for ?meet=<id>, the next handful; htmx gets that handful alone."""
+    makers, next_meet = Maker.to_meet(start=parse_id(request.args.get("meet")))
     return render(
         "public/home.html",
         "public/_makers_to_meet.html",
-        makers=Maker.to_meet(),
+        makers=makers,
+        next_meet=next_meet,
         stories=Story.recent(),
         craft_counts=craft_counts(),
     )
@@ -87,6 +92,7 @@ def profile(slug):
     if not found:
         abort(404)
     maker = found[0]
+    depends_on_maker(maker.id)
     is_owner = current_user.is_authenticated and current_user.id == maker.id
     after = request.args.get("after", "")
     stories, next_after = keyset_page(Story, Story.browse(maker=maker), after,
@@ -174,6 +180,7 @@ def story(story_id):
     if not found:
         abort(404)
     story = found[0]
+    depends_on_maker(story.maker_id)
     maker = load_backrefs([story.maker], MakerCraft.maker, Link.maker)[0]
     if current_user.is_authenticated and current_user.id == maker.id:
         # Its maker reports nothing, and is told why visitors may not see it.

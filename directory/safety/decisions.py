@@ -13,6 +13,7 @@ from peewee import IntegrityError
 
 from ..extensions import db
 from ..models import (
+    Generation,
     Link,
     Maker,
     Moderated,
@@ -43,6 +44,8 @@ def set_state(item, state, only_from=None):
     if only_from is not None:
         query = query.where(model.moderation.in_(list(only_from)))
     changed = query.execute() > 0
+    if changed:
+        Generation.changed(item.id if isinstance(item, Maker) else item.maker_id)
     item.moderation = (state if changed else
                        model.select(model.moderation).where(model.id == item.id).scalar())
     return changed
@@ -172,6 +175,7 @@ def apply_action(action, maker, story, moderator, reason, *, kind_word=None):
             maker.status = (Maker.STATUS_SUSPENDED if action == "suspend"
                             else Maker.STATUS_ACTIVE)
             Maker.update(status=maker.status).where(Maker.id == maker.id).execute()
+            Generation.changed(maker.id)
         if review is not None:
             review.close()
         account_wide = MODERATOR_ACTIONS[action].account_wide

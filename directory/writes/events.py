@@ -9,7 +9,7 @@ from datetime import UTC
 from zoneinfo import ZoneInfo
 
 from ..extensions import db
-from ..models import Event, utcnow
+from ..models import Event, Generation, utcnow
 
 
 def _moments(event):
@@ -31,6 +31,7 @@ def save_event(maker, event, fields):
     event.updated_at = utcnow()
     with db.atomic():
         event.save(only=None if new else Event.EDITOR_COLUMNS)
+        Generation.changed(event.maker_id)
     return event
 
 
@@ -42,4 +43,5 @@ def cancel_event(event, cancelled=True):
     event.status, event.sequence, event.updated_at = status, event.sequence + 1, utcnow()
     with db.atomic():
         event.save(only=("status", "sequence", "updated_at"))
+        Generation.changed(event.maker_id)
     return event

@@ -8,7 +8,7 @@ the row, and the other's kind word is not saved with it.
 from datetime import timedelta
 
 from ..extensions import db
-from ..models import CodeBatch, CustomerCode, KindWord, Maker, utcnow
+from ..models import CodeBatch, CustomerCode, Generation, KindWord, Maker, utcnow
 from ..safety import codes, decisions
 
 MAX_BATCH = 200
@@ -82,6 +82,7 @@ def decide(kind_word, approval):
     with db.atomic():
         kind_word.approval, kind_word.decided_at = approval, utcnow()
         kind_word.save(only=("approval", "decided_at"))  # never a moderator's state
+        Generation.changed(kind_word.maker_id)
     return kind_word
 
 
