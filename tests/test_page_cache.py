@@ -196,3 +196,19 @@ def test_events_and_shared_kind_words_show_at_once(client, auth, makers):
     assert waiting.headers["X-Cache"] == "hit" and b"The jug pours" not in waiting.data
     client.post(f"/account/kind-words/{word.id}/decide", data={"choice": "share"})
     assert b"The jug pours" in visitor.get("/makers/ada-potter").data
+
+
+def test_a_first_visit_is_light(client, makers):
+    """The home page with its CSS, scripts and icons, compressed, under 60 KB;
+    an htmx fragment under 10 KB."""
+    accept = {"Accept-Encoding": "gzip, br"}
+    page = client.get("/", headers=accept)
+    total = len(page.data)
+    for asset in set(re.findall(r'(?:href|src)="(/static/[^"]+)"', client.get("/").text)):
+        response = client.get(asset.replace("&amp;", "&"), headers=accept)
+        assert response.status_code == 200
+        total += len(response.data)
+        response.close()
+    assert total < 60 * 1024, total
+    fragment = hx(client, "get", "/search?q=porcelain", headers=accept)
+    assert len(fragment.data) < 10 * 1024
