@@ -18,6 +18,7 @@ import time
 
 from directory import create_app
 from directory.content import search
+from directory.content.search import fts5
 from directory.database.migrations import init_db
 from directory.extensions import db
 from directory.models import Maker, Story
@@ -59,9 +60,8 @@ def timed(action, runs=RUNS):
 
 def matches(word):
     """How many published stories contain the word (a prefix for the prefix query)."""
-    match = search.match_expression(word)
-    return (search.StoryIndex.select()
-            .where(search.SQL("story_index MATCH ?", [match])).count())
+    match = fts5.match_expression(word)
+    return fts5.StoryIndex.select().where(fts5.SQL("story_index MATCH ?", [match])).count()
 
 
 def measure(app, label):
