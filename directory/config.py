@@ -15,6 +15,11 @@ def defaults(instance_path):
     """Settings that work out of the box on one machine."""
     return {
         "DATABASE_URL": f"sqlite:///{Path(instance_path) / 'directory.sqlite3'}",
+        # PostgreSQL only: the connections each worker keeps, how long an idle
+        # one lives, and how long a request waits for one when all are busy.
+        "DB_POOL_SIZE": 8,
+        "DB_POOL_STALE_SECONDS": 300,
+        "DB_POOL_WAIT_SECONDS": 10,
         "MAKERS_PER_PAGE": 24,
         "STORIES_PER_PAGE": 9,
         "UPLOAD_FOLDER": str(Path(instance_path) / "uploads"),
@@ -89,7 +94,8 @@ def from_environment(environ=os.environ):
             config[name] = environ[name]
     for name in ("MAX_UPLOAD_BYTES", "MAX_IMAGE_PIXELS", "NEW_ACCOUNT_DAYS", "REPORTS_TO_HIDE",
                  "MIN_FILL_SECONDS", "MAIL_PORT", "LINK_RECHECK_DAYS", "LINK_FAILURES_TO_DROP",
-                 "KIND_WORD_CODE_DAYS", "PAGE_CACHE_SECONDS", "PAGE_CACHE_MAX_BYTES"):
+                 "KIND_WORD_CODE_DAYS", "PAGE_CACHE_SECONDS", "PAGE_CACHE_MAX_BYTES",
+                 "DB_POOL_SIZE", "DB_POOL_STALE_SECONDS", "DB_POOL_WAIT_SECONDS"):
         if environ.get(name, "").isdigit():
             config[name] = int(environ[name])
     if environ.get("MAIL_USE_TLS", "").lower() in ("1", "true", "yes"):

@@ -1,8 +1,14 @@
 """Fixtures in the style of Flask's tutorial: a temp-file database per test,
-a client, a CLI runner, and helpers to act as a maker or as htmx."""
+a client, a CLI runner, and helpers to act as a maker or as htmx.
+
+With TEST_DATABASE_URL set (`make test-postgres` sets it), every test runs
+on that PostgreSQL database instead, emptied before each test; the tests
+marked `sqlite_only` check SQLite's own behaviour and are skipped there.
+"""
 
 import functools
 import logging
+import os
 from contextlib import contextmanager
 from datetime import timedelta
 
@@ -17,6 +23,33 @@ from directory.extensions import db
 from directory.models import Link, Maker, utcnow
 
 PASSWORD = "correct horse battery"
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
+ON_POSTGRES = TEST_DATABASE_URL.startswith("postgres")
+SQLITE_ONLY_REASON = ("checks SQLite's own behaviour (its files, locks, query plans or "
+                      "backups); the same feature on PostgreSQL has its own test")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", f"sqlite_only: {SQLITE_ONLY_REASON}")
+
+
+def pytest_collection_modifyitems(config, items):
+    if ON_POSTGRES:
+        skip = pytest.mark.skip(reason=SQLITE_ONLY_REASON)
+        for item in items:
+            if "sqlite_only" in item.keywords:
+                item.add_marker(skip)
+
+
+def empty_postgres(url):
+    """Drop every table, type and search configuration of the test database."""
+    from directory.database.engine import make_database
+
+    database = make_database(url)
+    with database.connection_context():
+        database.execute_sql("DROP SCHEMA public CASCADE")
+        database.execute_sql("CREATE SCHEMA public")
+    database.close_all()
 
 
 @functools.cache
@@ -49,13 +82,19 @@ def app_config(tmp_path):
 
 @contextmanager
 def running_app(config):
-    """An app on a fresh SQLite file (never :memory:, which closing would wipe)."""
+    """An app on a fresh SQLite file (never :memory:, which closing would wipe),
+    or on the emptied PostgreSQL database when the tests run there."""
+    if ON_POSTGRES and config["DATABASE_URL"].startswith("sqlite"):
+        config = {**config, "DATABASE_URL": TEST_DATABASE_URL}
+        empty_postgres(TEST_DATABASE_URL)
     app = create_app(config)
     with app.app_context():
         init_db()
     yield app
     if not db.is_closed():
         db.close()
+    if hasattr(db.obj, "close_all"):
+        db.obj.close_all()  # a pool per test would use up the server's connections
 
 
 @pytest.fixture

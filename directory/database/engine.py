@@ -18,17 +18,25 @@ SQLITE_PRAGMAS = {
 }
 
 
-def make_database(url):
-    """A peewee database for the URL (sqlite:///path or postgresql://...)."""
+def make_database(url, pool=None):
+    """A peewee database for the URL (sqlite:///path or postgresql://...).
+
+    PostgreSQL connections come from a pool per worker (playhouse.pool):
+    `pool` holds DB_POOL_SIZE, DB_POOL_STALE_SECONDS and DB_POOL_WAIT_SECONDS."""
     if url.startswith("sqlite"):
         return connect(url, pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE")
-    return connect(url)
+    pool = pool or {}
+    scheme, _, rest = url.partition("://")
+    return connect(f"{scheme.split('+')[0]}+pool://{rest}",
+                   max_connections=pool.get("DB_POOL_SIZE", 8),
+                   stale_timeout=pool.get("DB_POOL_STALE_SECONDS", 300),
+                   timeout=pool.get("DB_POOL_WAIT_SECONDS", 10))
 
 
 def init_app(app):
     """Bind the database to the app. A request opens it with its first query
     (a page served from the page cache never does) and closes it at its end."""
-    db.initialize(make_database(app.config["DATABASE_URL"]))
+    db.initialize(make_database(app.config["DATABASE_URL"], app.config))
 
     @app.teardown_appcontext
     def _close(exc):

@@ -69,6 +69,11 @@ class StorySearch(Model):
 
 
 WEIGHTS = {MakerSearch: MAKER_WEIGHTS, StorySearch: STORY_WEIGHTS}
+# ts_headline's parser takes "<b>" in text for markup and drops it: the text
+# kept for snippets has its angle brackets masked as letters the parser keeps
+# (U+01C2, U+01C0, rare outside Khoisan languages), unmasked in the snippet.
+MASK = str.maketrans({"<": "\u01c2", ">": "\u01c0"})
+UNMASK = str.maketrans({"\u01c2": "<", "\u01c0": ">"})
 
 
 def document_sql(model, row):
@@ -80,7 +85,8 @@ def document_sql(model, row):
 
 def put(model, row_id, row):
     """Insert or replace one row of the index."""
-    values = {"id": row_id, **row, "document": document_sql(model, row)}
+    masked = {name: (value or "").translate(MASK) for name, value in row.items()}
+    values = {"id": row_id, **masked, "document": document_sql(model, row)}
     update = {getattr(model, name): value for name, value in values.items() if name != "id"}
     model.insert(**values).on_conflict(conflict_target=[model.id], update=update).execute()
 
@@ -160,7 +166,7 @@ def rank(model, query):
 
 def headline(columns, query, words_shown):
     options = (f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords={words_shown}, "
-               f"MinWords={max(words_shown // 2, 3)}, MaxFragments=1, FragmentDelimiter=…")
+               f"MinWords={max(words_shown // 2, 3)}, MaxFragments=1, ShortWord=0")
     text = fn.concat_ws(" … ", *columns)
     return fn.ts_headline(CONFIG, text, query, options)
 
@@ -181,7 +187,10 @@ def find_makers(text, within, limit=6):
         .order_by(rank(MakerSearch, query).desc(), maker.id)
         .limit(limit)
     )
-    return with_snippets(list(rows))
+    found = list(rows)
+    for row in found:
+        row.snippet_text = (row.snippet_text or "").translate(UNMASK)
+    return with_snippets(found)
 
 
 def find_stories(text, within, limit=10, offset=0):
@@ -212,4 +221,4 @@ def story_snippets(text, story_ids):
     query = tsquery(text)
     snippet = headline([StorySearch.body, StorySearch.materials, StorySearch.process], query, 16)
     rows = StorySearch.select(StorySearch.id, snippet).where(StorySearch.id.in_(story_ids))
-    return dict(rows.tuples())
+    return {row_id: (text or "").translate(UNMASK) for row_id, text in rows.tuples()}
