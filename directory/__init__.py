@@ -22,6 +22,7 @@ def create_app(test_config=None):
     if test_config:
         app.config.update(test_config)
     config.ensure_secret_key(app)
+    config.share_through_redis(app)
     config.warn_about_fetch_exemptions(app)
 
     from .database import engine

@@ -12,6 +12,7 @@ from flask.cli import with_appcontext
 
 from .auth.mail import outbox_command
 from .database.backup import backup_command, restore_command
+from .database.copy import copy_db_command
 from .database.migrations import init_db_command
 from .dev import demo
 from .dev.bulk import seed_bulk
@@ -32,6 +33,7 @@ def register(app):
     app.cli.add_command(outbox_command)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
+    app.cli.add_command(copy_db_command)
     app.cli.add_command(recheck_links_command)
 
 

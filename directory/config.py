@@ -52,9 +52,15 @@ def defaults(instance_path):
         "MIN_FILL_SECONDS": 3,  # signup and report forms sent faster are refused
         "REVIEWS_PER_PAGE": 20,
         "LOG_PER_PAGE": 50,
-        # Rate limits (Flask-Limiter). Counters live in memory, per process;
-        # with several hosts set RATELIMIT_STORAGE_URI, e.g. redis://host:6379.
+        # Rate limits (Flask-Limiter). Counters live in memory, per process,
+        # or in Redis when REDIS_URL (or RATELIMIT_STORAGE_URI) is set; if
+        # Redis goes away, each process counts on its own, with a warning in
+        # the log, until it is back.
+        "REDIS_URL": "",
         "RATELIMIT_STORAGE_URI": "memory://",
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+        "RATELIMIT_SWALLOW_ERRORS": True,
+        "RATELIMIT_STORAGE_OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         "RATELIMIT_HEADERS_ENABLED": True,
         "SIGNUP_LIMIT": "5 per hour",
         "LOGIN_LIMIT": "10 per minute; 50 per hour",  # per address
@@ -86,7 +92,7 @@ def from_environment(environ=os.environ):
     """Settings an operator sets with environment variables."""
     config = {}
     for name in ("DATABASE_URL", "SECRET_KEY", "UPLOAD_FOLDER", "OUTBOX_FOLDER",
-                 "RATELIMIT_STORAGE_URI", "SITE_URL", "VERIFY_LIMIT",
+                 "REDIS_URL", "RATELIMIT_STORAGE_URI", "SITE_URL", "VERIFY_LIMIT",
                  "MAIL_SERVER", "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_DEFAULT_SENDER",
                  "SIGNUP_LIMIT", "LOGIN_LIMIT", "LOGIN_ACCOUNT_LIMIT", "POSTING_LIMIT",
                  "REPORT_LIMIT", "KIND_WORD_LIMIT", "KIND_WORD_MAKER_LIMIT"):
@@ -111,6 +117,13 @@ def from_environment(environ=os.environ):
         config["REMEMBER_COOKIE_SECURE"] = True
         config["PREFERRED_URL_SCHEME"] = "https"
     return config
+
+
+def share_through_redis(app):
+    """With REDIS_URL set, the rate-limit counters live there (unless
+    RATELIMIT_STORAGE_URI names another store), so every host counts together."""
+    if app.config["REDIS_URL"] and app.config["RATELIMIT_STORAGE_URI"] == "memory://":
+        app.config["RATELIMIT_STORAGE_URI"] = app.config["REDIS_URL"]
 
 
 def is_development(app, environ=os.environ):

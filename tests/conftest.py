@@ -18,6 +18,7 @@ from werkzeug.security import generate_password_hash
 from directory import create_app
 from directory.content.sanitise import render_markdown
 from directory.content.text import slugify
+from directory.database.engine import make_database
 from directory.database.migrations import init_db
 from directory.extensions import db
 from directory.models import Link, Maker, utcnow
@@ -43,8 +44,6 @@ def pytest_collection_modifyitems(config, items):
 
 def empty_postgres(url):
     """Drop every table, type and search configuration of the test database."""
-    from directory.database.engine import make_database
-
     database = make_database(url)
     with database.connection_context():
         database.execute_sql("DROP SCHEMA public CASCADE")

@@ -9,6 +9,8 @@ PostgreSQL refuses to run as root, so when the tests run as root the cluster
 is made and started as the `postgres` user (runuser), in a folder it owns.
 """
 
+# ruff: noqa: S603 (Debian's own PostgreSQL and Redis programs, with fixed arguments)
+
 import glob
 import os
 import shutil
@@ -17,8 +19,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
+
+import psycopg2
 
 
 def free_port():
@@ -107,3 +111,31 @@ def main(command):
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
+
+
+@contextmanager
+def postgres_database(name):
+    """A new, empty database `name` on the tests' PostgreSQL server (the one
+    TEST_DATABASE_URL names, else a cluster started for the occasion)."""
+    given = os.environ.get("TEST_DATABASE_URL", "")
+    with (nullcontext(given) if given.startswith("postgres") else postgres_cluster()) as url:
+        server, _, _ = url.rpartition("/")
+        admin = psycopg2.connect(url)
+        admin.autocommit = True
+        with admin.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            cursor.execute(f'CREATE DATABASE "{name}"')
+        try:
+            yield f"{server}/{name}"
+        finally:
+            with admin.cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            admin.close()
+
+
+@contextmanager
+def redis_url():
+    """The tests' Redis (TEST_REDIS_URL), else one started for the occasion."""
+    given = os.environ.get("TEST_REDIS_URL", "")
+    with (nullcontext(given) if given else redis_server()) as url:
+        yield url
