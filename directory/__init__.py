@@ -3,6 +3,7 @@
 import os
 
 from flask import Flask
+from flask.logging import default_handler
 
 from . import config
 
@@ -43,6 +44,10 @@ def create_app(test_config=None):
     htmx.init_app(app)
     login_manager.init_app(app)
     limiter.init_app(app)
+    # The limiter says when its store (Redis) is lost and it counts per process:
+    # its warnings go where the app's own log goes.
+    if default_handler not in limiter.logger.handlers:
+        limiter.logger.addHandler(default_handler)
     mail.init_app(app)
     templating.init_app(app)
     errors.init_app(app)
