@@ -1,5 +1,6 @@
 # make run   - set up, create the database with demo makers, serve on http://127.0.0.1:5000
 # make test  - install what the tests need and run them all
+# make test-postgres - the same tests on a throw-away PostgreSQL server, with Redis
 # make lint  - ruff, and lint-imports for the layers (.importlinter)
 # make bench - pages under load (gunicorn + wrk) and search latency, up to 100,000 stories
 # make profile - where the time of each public page goes (pyinstrument), into bench/profiles/
@@ -14,10 +15,12 @@ CHROMIUM := /usr/bin/chromium
 JAVA   := /usr/bin/java
 ZBARIMG := /usr/bin/zbarimg
 WRK    := /usr/bin/wrk
+POSTGRES := /usr/lib/postgresql
+REDIS  := /usr/bin/redis-server
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := check
-.PHONY: check run test lint bench profile screenshots clean
+.PHONY: check run test test-postgres lint bench profile screenshots clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -54,8 +57,25 @@ $(WRK):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk
 
-test: $(VENV)/.dev-installed $(CHROMIUM) $(JAVA) $(ZBARIMG) $(WRK)
+# PostgreSQL and Redis: the two-host and copy-db tests start their own, and
+# `make test-postgres` runs every test on them (tests/services.py).
+$(POSTGRES):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql postgresql-contrib
+
+$(REDIS):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq redis-server
+
+TEST_TOOLS := $(VENV)/.dev-installed $(CHROMIUM) $(JAVA) $(ZBARIMG) $(WRK) $(POSTGRES) $(REDIS)
+
+test: $(TEST_TOOLS)
 	$(PY) -m pytest
+
+# Every test again on a throw-away PostgreSQL cluster and Redis, started on
+# free loopback ports and removed afterwards, also when tests fail.
+test-postgres: $(TEST_TOOLS)
+	$(PY) -m tests.services $(PY) -m pytest
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
