@@ -55,6 +55,9 @@ from directory.safety import decisions, reports
 from tests.conftest import PASSWORD, password_hash, running_app
 from tests.images import jpeg_bytes
 
+# Each example starts from one seeded SQLite file, copied.
+pytestmark = pytest.mark.sqlite_only
+
 SECRET = "test-secret"
 BASE_TIME = datetime(2024, 5, 1, 12, 0, 0, 123456)
 WORD = "zanzibarite"

@@ -157,6 +157,7 @@ def test_unknown_files_are_not_found(people, path):
         assert fetch(client, path).status_code == 404
 
 
+@pytest.mark.sqlite_only
 def test_finding_a_photos_owner_uses_indexes(app, people, count_queries):
     """Each lookup behind /media is an index search, never a scan of a table."""
     _, story_urls = new_story(app, people["ada"])

@@ -2,6 +2,8 @@
 
 import sqlite3
 
+import pytest
+
 from directory import create_app
 from directory.database.migrations import STEPS, current_version
 from directory.extensions import db
@@ -79,6 +81,7 @@ def test_an_upgraded_database_has_the_indexes_a_new_one_has(tmp_path, app_config
             assert names <= index_names(table), table
 
 
+@pytest.mark.sqlite_only
 def test_step_6_adds_the_lookup_indexes_without_rebuilding_search(app, make_maker):
     """A database at version 5 (as the last release left it) gains the
     indexes; the search index is not rebuilt for a step that only adds indexes."""

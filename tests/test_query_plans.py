@@ -16,6 +16,9 @@ from directory.dev.bulk import seed_bulk
 from directory.extensions import db
 from directory.models import Event, Maker, Story, utcnow
 
+# SQLite's planner and its EXPLAIN QUERY PLAN; PostgreSQL uses the same indexes.
+pytestmark = pytest.mark.sqlite_only
+
 CRAFT = next(iter(CRAFTS))
 
 # Statements that may sort or scan, and why that stays cheap. Each entry is

@@ -79,6 +79,7 @@ def test_production_start_without_secret_key_refuses_clearly(production_env):
     assert "SECRET_KEY is not set" in result.stderr
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_busy_timeout(app):
     with app.app_context(), db.connection_context():
         assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"

@@ -5,6 +5,7 @@ its index row)."""
 
 import pytest
 
+from directory.content import search
 from directory.extensions import db
 from directory.models import Link, Maker, Story, TextPrint
 from directory.safety import spam
@@ -42,7 +43,7 @@ def state(app):
                 [story.title for story in Story.select()],
                 (maker.display_name, maker.tagline, maker.about_md),
                 TextPrint.select().count(),
-                db.execute_sql("SELECT COUNT(*) FROM story_index").fetchone()[0])
+                search.counts()[1])
 
 
 def link_id(app):
