@@ -39,6 +39,12 @@ def defaults(instance_path):
         "REPORTS_TO_HIDE": 3,  # reports from this many people hide an item until reviewed
         "MIN_FILL_SECONDS": 3,  # signup and report forms sent faster are refused
         "REVIEWS_PER_PAGE": 20,
+        # The learned spam model (directory/safety/spam_model/): it holds an
+        # item when its probability of spam reaches SPAM_HOLD_PROBABILITY;
+        # SPAM_RULES_ONLY lets the hand-weighted rules decide alone.
+        "SPAM_RULES_ONLY": False,
+        "SPAM_HOLD_PROBABILITY": 0.8,
+        "SPAM_MODEL_FOLDER": str(Path(instance_path) / "spam-models"),
         "LOG_PER_PAGE": 50,
         # Rate limits (Flask-Limiter). Counters live in memory, per process;
         # with several hosts set RATELIMIT_STORAGE_URI, e.g. redis://host:6379.
@@ -68,7 +74,7 @@ def from_environment(environ=os.environ):
     """Settings an operator sets with environment variables."""
     config = {}
     for name in ("DATABASE_URL", "SECRET_KEY", "UPLOAD_FOLDER", "OUTBOX_FOLDER",
-                 "RATELIMIT_STORAGE_URI", "SITE_URL", "VERIFY_LIMIT",
+                 "RATELIMIT_STORAGE_URI", "SITE_URL", "VERIFY_LIMIT", "SPAM_MODEL_FOLDER",
                  "MAIL_SERVER", "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_DEFAULT_SENDER",
                  "SIGNUP_LIMIT", "LOGIN_LIMIT", "LOGIN_ACCOUNT_LIMIT", "POSTING_LIMIT",
                  "REPORT_LIMIT"):
@@ -78,6 +84,10 @@ def from_environment(environ=os.environ):
                  "MIN_FILL_SECONDS", "MAIL_PORT", "LINK_RECHECK_DAYS", "LINK_FAILURES_TO_DROP"):
         if environ.get(name, "").isdigit():
             config[name] = int(environ[name])
+    if environ.get("SPAM_RULES_ONLY", "").lower() in ("1", "true", "yes"):
+        config["SPAM_RULES_ONLY"] = True
+    if environ.get("SPAM_HOLD_PROBABILITY"):
+        config["SPAM_HOLD_PROBABILITY"] = probability(environ["SPAM_HOLD_PROBABILITY"])
     if environ.get("MAIL_USE_TLS", "").lower() in ("1", "true", "yes"):
         config["MAIL_USE_TLS"] = True
     if environ.get("FETCH_ALLOW_HOSTS"):
@@ -91,6 +101,14 @@ def from_environment(environ=os.environ):
         config["REMEMBER_COOKIE_SECURE"] = True
         config["PREFERRED_URL_SCHEME"] = "https"
     return config
+
+
+def probability(text):
+    """A number between 0 and 1, or a clear error at start-up."""
+    value = float(text)
+    if not 0.0 < value <= 1.0:
+        raise ValueError(f"SPAM_HOLD_PROBABILITY must be above 0 and at most 1, not {text}")
+    return value
 
 
 def is_development(app, environ=os.environ):

@@ -22,6 +22,7 @@ from ..models import (
     ModerationAction,
     Report,
     Review,
+    SpamLabel,
     Story,
     TextBand,
     TextPrint,
@@ -118,11 +119,20 @@ def add_public_story_indexes(migrator):
               for columns in wanted if columns not in existing])
 
 
+def add_spam_model(migrator):
+    """9: the spam model's probability and reasons on reviews, and moderators'
+    decisions kept as labels to train it on."""
+    columns = {column.name for column in db.get_columns("review")}
+    migrate(*[migrator.add_column("review", name, Review._meta.fields[name])
+              for name in ("spam_probability", "model_reasons") if name not in columns])
+    db.create_tables([SpamLabel], safe=True)
+
+
 # (version, function) pairs, in order. Version 1 is the first schema; a new
 # database is created at the latest version by create_tables.
 STEPS = [(2, add_profile_photos), (3, add_search_index), (4, add_moderation),
          (5, add_session_version), (6, add_lookup_indexes), (7, add_link_verification),
-         (8, add_public_story_indexes)]
+         (8, add_public_story_indexes), (9, add_spam_model)]
 # The steps after which the search index and the fingerprints are rebuilt:
 # the ones that add them. (A rebuild holds the write lock a while on a big site.)
 REBUILD_AFTER = {add_search_index, add_moderation}

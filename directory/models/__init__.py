@@ -7,15 +7,23 @@ May import: content, extensions. Never the web layer, a blueprint or safety.
 from .base import BaseModel, Moderated, load_backrefs, utcnow
 from .link_checks import LinkCheck
 from .makers import Link, Maker, MakerCraft, normalise_email
-from .moderation import ModerationAction, Report, Review, TextBand, TextPrint, subject_key
+from .moderation import (
+    ModerationAction,
+    Report,
+    Review,
+    SpamLabel,
+    TextBand,
+    TextPrint,
+    subject_key,
+)
 from .stories import Photo, Story
 from .submissions import Submission
 
 MODELS = [Maker, MakerCraft, Link, Story, Photo, Review, Report, ModerationAction, TextPrint,
-          TextBand, Submission, LinkCheck]
+          TextBand, Submission, LinkCheck, SpamLabel]
 
 __all__ = [
     "MODELS", "BaseModel", "Link", "LinkCheck", "Maker", "MakerCraft", "ModerationAction",
-    "Moderated", "Photo", "Report", "Review", "Story", "Submission", "TextBand", "TextPrint",
+    "Moderated", "Photo", "Report", "Review", "SpamLabel", "Story", "Submission", "TextBand", "TextPrint",
     "load_backrefs", "normalise_email", "subject_key", "utcnow",
 ]

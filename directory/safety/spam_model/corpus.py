@@ -24,6 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 FAMILIES = ROOT / "data" / "spam" / "families"
 FIRST_CORPUS = ROOT / "tests" / "data" / "spam_corpus.json"
+# The demo stories, read as data: the first corpus was posted on a site that held them.
+DEMO_STORIES = ROOT / "directory" / "dev" / "demo_content" / "stories.json"
 SLOT = re.compile(r"\{(\w+)\}")
 SECTION = re.compile(r"^== (@?\w+)\s*$")
 
