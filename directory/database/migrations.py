@@ -14,6 +14,7 @@ from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
 
 from ..content import search
 from ..extensions import db, is_sqlite
+from ..safety.spam_model import store
 from ..models import (
     MODELS,
     Link,
@@ -185,3 +186,7 @@ def init_db_command():
     """Create or upgrade the database schema; safe to run again, keeps data."""
     init_db()
     click.echo(f"Database ready: {current_app.config['DATABASE_URL']}")
+    # The default spam model, trained from the shipped corpus once (a few
+    # seconds), so that the first post does not wait for it.
+    path = store.current_path(current_app.config["SPAM_MODEL_FOLDER"])
+    click.echo(f"Spam model: {path}")

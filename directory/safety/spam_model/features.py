@@ -43,6 +43,7 @@ class Features:
     text: str  # for the n-grams
     numbers: dict  # {name: value}, each about 0..1
     sure: bool = False  # the rules hold it whatever the model says (Verdict.sure)
+    rule_score: float = 0.0  # the rules' own score (they hold at spam.HOLD_AT)
 
 
 def numbers_of(verdict):
@@ -64,7 +65,8 @@ def of_verdict(verdict: Verdict):
     written = verdict.written
     text = normalised("\n".join((written.text, *written.link_labels,
                                  *written.listed_urls))).text
-    return Features(text=text, numbers=numbers_of(verdict), sure=verdict.sure)
+    return Features(text=text, numbers=numbers_of(verdict), sure=verdict.sure,
+                    rule_score=verdict.score)
 
 
 def of_written(written: Written):
