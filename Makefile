@@ -2,6 +2,7 @@
 # make test  - install what the tests need and run them all
 # make lint  - ruff, and lint-imports for the layers (.importlinter)
 # make bench - search latency at 100,000 stories
+# make spam-report - the spam model on families it never saw (README, "Spam and moderation")
 # make screenshots - photographs of the main pages for the README
 # make       - lint and test
 
@@ -14,7 +15,7 @@ JAVA   := /usr/bin/java
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := check
-.PHONY: check run test lint bench screenshots clean
+.PHONY: check run test lint bench spam-report screenshots clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -51,6 +52,11 @@ lint: $(VENV)/.dev-installed
 # Search at 10,000 makers and 100,000 stories: see bench/search_bench.py.
 bench: $(VENV)/.installed
 	$(PY) -m bench.search_bench
+
+# The spam model's evaluation: grouped cross-validation, leave one family out,
+# the frozen held-out families (directory/safety/spam_model/report.py).
+spam-report: $(VENV)/.installed
+	$(PY) -m directory.safety.spam_model.report
 
 # Photographs of the main pages (screenshots/, not in git); the README shows two.
 screenshots: $(VENV)/.dev-installed $(CHROMIUM)

@@ -14,7 +14,6 @@ from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
 
 from ..content import search
 from ..extensions import db, is_sqlite
-from ..safety.spam_model import store
 from ..models import (
     MODELS,
     Link,
@@ -28,6 +27,7 @@ from ..models import (
     TextBand,
     TextPrint,
 )
+from ..safety.spam_model import store
 from ..writes.rebuild import rebuild_derived_data
 
 

@@ -24,6 +24,7 @@ MODELS = [Maker, MakerCraft, Link, Story, Photo, Review, Report, ModerationActio
 
 __all__ = [
     "MODELS", "BaseModel", "Link", "LinkCheck", "Maker", "MakerCraft", "ModerationAction",
-    "Moderated", "Photo", "Report", "Review", "SpamLabel", "Story", "Submission", "TextBand", "TextPrint",
+    "Moderated", "Photo", "Report", "Review", "SpamLabel", "Story", "Submission", "TextBand",
+    "TextPrint",
     "load_backrefs", "normalise_email", "subject_key", "utcnow",
 ]

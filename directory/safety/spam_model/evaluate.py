@@ -83,7 +83,7 @@ def fit(examples, indices, learner, strength=None):
     chosen = list(indices)
     return linear.train([examples.features[i] for i in chosen],
                         examples.y[chosen], np.array(examples.weights)[chosen],
-                        np.array(examples.groups)[chosen], learner, strength)
+                        np.array(examples.groups)[chosen], learner=learner, strength=strength)
 
 
 def leave_family_out(examples, family, learner, strength=None):

@@ -48,7 +48,7 @@ def vectoriser(params, terms=None, idf=None):
 class LinearModel:
     """Weights over [char n-grams | word n-grams | numeric features]."""
 
-    def __init__(self, char, word, weights, bias, platt, meta):
+    def __init__(self, char, word, weights, bias, platt, *, meta):
         self.char, self.word = char, word
         self.weights, self.bias = np.asarray(weights, dtype=np.float64), float(bias)
         self.platt = tuple(float(value) for value in platt)
@@ -73,13 +73,16 @@ class LinearModel:
         contributions = row.data * self.weights[row.indices]
         chars, words, groups = [], [], {}
         n_char, n_word = self.sizes
-        char_terms, word_terms = self.char.get_feature_names_out(), self.word.get_feature_names_out()
+        char_terms = self.char.get_feature_names_out()
+        word_terms = self.word.get_feature_names_out()
         for index, value in sorted(zip(row.indices, contributions, strict=True),
                                    key=lambda pair: -pair[1]):
             if value <= 0.05:
                 break
             if index < n_char:
-                chars.append((char_terms[index].strip(), value))
+                term = char_terms[index].strip()
+                if term and all(term not in seen for seen, _ in chars):
+                    chars.append((term, value))
             elif index < n_char + n_word:
                 words.append((word_terms[index - n_char], value))
             else:
@@ -111,7 +114,7 @@ class LinearModel:
             return cls(vectoriser(CHAR, data["char_terms"].tolist(), data["char_idf"]),
                        vectoriser(WORD, data["word_terms"].tolist(), data["word_idf"]),
                        data["weights"], data["bias"], data["platt"],
-                       json.loads(str(data["meta"])))
+                       meta=json.loads(str(data["meta"])))
 
 
 def assemble(char, word, features):
@@ -148,7 +151,7 @@ def fit_weights(matrix, labels, weights, learner, strength):
     return found
 
 
-def out_of_fold(matrix, labels, weights, groups, learner, strength):
+def out_of_fold(matrix, labels, weights, groups, *, learner, strength):
     """Each item's score from a model that never saw its family."""
     scores = np.zeros(len(labels))
     for train, test in GroupKFold(n_splits=FOLDS).split(matrix, labels, groups):
@@ -164,7 +167,7 @@ def fit_platt(scores, labels):
     return float(model.coef_[0][0]), float(model.intercept_[0])
 
 
-def train(features, labels, weights, groups, learner=None, strength=None, meta=None):
+def train(features, labels, weights, groups, *, learner=None, strength=None, meta=None):
     """A LinearModel fitted on `features` (Features), labels (1 spam, 0 genuine),
     sample weights and families (groups)."""
     learner = learner or DEFAULT_LEARNER
@@ -175,10 +178,10 @@ def train(features, labels, weights, groups, learner=None, strength=None, meta=N
     texts = [one.text for one in features]
     char, word = TfidfVectorizer(**CHAR).fit(texts), TfidfVectorizer(**WORD).fit(texts)
     matrix = assemble(char, word, features)
-    oof = out_of_fold(matrix, labels, weights, groups, learner, strength)
+    oof = out_of_fold(matrix, labels, weights, groups, learner=learner, strength=strength)
     w, b = fit_weights(matrix, labels, weights, learner, strength)
     meta = {**(meta or {}), "learner": learner, "strength": strength}
-    return LinearModel(char, word, w, b, fit_platt(oof, labels), meta)
+    return LinearModel(char, word, w, b, fit_platt(oof, labels), meta=meta)
 
 
 # Chosen by grouped cross-validation on the training families (make spam-report).

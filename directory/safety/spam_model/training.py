@@ -42,7 +42,7 @@ def retrain(learner=None, strength=None):
         train = from_corpus("train") + from_labels(training_labels)
         check = from_corpus("heldout") + from_labels(evaluation_labels)
     model = linear.train(train.features, train.labels, train.weights, train.groups,
-                         learner, strength,
+                         learner=learner, strength=strength,
                          meta={"made_from": "shipped corpus and site labels",
                                "site_labels": len(training_labels),
                                "corpus": store.corpus_digest()})
