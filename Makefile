@@ -3,6 +3,7 @@
 # make lint  - ruff, and lint-imports for the layers (.importlinter)
 # make bench - search latency at 100,000 stories
 # make spam-report - the spam model on families it never saw (README, "Spam and moderation")
+# make spam-bench - the spam check's cost per item
 # make screenshots - photographs of the main pages for the README
 # make       - lint and test
 
@@ -15,7 +16,7 @@ JAVA   := /usr/bin/java
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := check
-.PHONY: check run test lint bench spam-report screenshots clean
+.PHONY: check run test lint bench spam-report spam-bench screenshots clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -57,6 +58,10 @@ bench: $(VENV)/.installed
 # the frozen held-out families (directory/safety/spam_model/report.py).
 spam-report: $(VENV)/.installed
 	$(PY) -m directory.safety.spam_model.report
+
+# The spam check's cost per item (bench/spam_bench.py).
+spam-bench: $(VENV)/.installed
+	$(PY) -m bench.spam_bench
 
 # Photographs of the main pages (screenshots/, not in git); the README shows two.
 screenshots: $(VENV)/.dev-installed $(CHROMIUM)

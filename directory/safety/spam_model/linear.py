@@ -12,6 +12,7 @@ grouped by family.
 
 import json
 import warnings
+from functools import cached_property
 
 import numpy as np
 from scipy import sparse
@@ -73,8 +74,7 @@ class LinearModel:
         contributions = row.data * self.weights[row.indices]
         chars, words, groups = [], [], {}
         n_char, n_word = self.sizes
-        char_terms = self.char.get_feature_names_out()
-        word_terms = self.word.get_feature_names_out()
+        char_terms, word_terms = self.terms
         for index, value in sorted(zip(row.indices, contributions, strict=True),
                                    key=lambda pair: -pair[1]):
             if value <= 0.05:
@@ -94,6 +94,11 @@ class LinearModel:
             shown = ", ".join(f"‘{term}’" for term, _ in chars[:3])
             groups[f"spellings like {shown}"] = sum(value for _, value in chars[:3])
         return sorted(groups.items(), key=lambda pair: -pair[1])[:top]
+
+    @cached_property
+    def terms(self):
+        """The n-grams by index (char, word), built once per model."""
+        return self.char.get_feature_names_out(), self.word.get_feature_names_out()
 
     # --- files ---------------------------------------------------------------
 
