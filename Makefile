@@ -1,7 +1,8 @@
 # make run   - set up, create the database with demo makers, serve on http://127.0.0.1:5000
 # make test  - install what the tests need and run them all
 # make lint  - ruff, and lint-imports for the layers (.importlinter)
-# make bench - search latency at 100,000 stories
+# make bench - pages under load (gunicorn + wrk) and search latency, up to 100,000 stories
+# make profile - where the time of each public page goes (pyinstrument), into bench/profiles/
 # make spam-report - the spam model on families it never saw (README, "Spam and moderation")
 # make spam-bench - the spam check's cost per item
 # make screenshots - photographs of the main pages for the README
@@ -13,10 +14,12 @@ FLASK  := $(VENV)/bin/flask --app app
 PYTHON ?= python3
 CHROMIUM := /usr/bin/chromium
 JAVA   := /usr/bin/java
+ZBARIMG := /usr/bin/zbarimg
+WRK    := /usr/bin/wrk
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := check
-.PHONY: check run test lint bench spam-report spam-bench screenshots clean
+.PHONY: check run test lint bench profile spam-report spam-bench screenshots clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,16 +46,32 @@ $(JAVA):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless
 
-test: $(VENV)/.dev-installed $(CHROMIUM) $(JAVA)
+# The stall cards' QR codes are read back by a real decoder, zbarimg (Debian's zbar-tools).
+$(ZBARIMG):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq zbar-tools
+
+# The page bench (and its tiny run in the suite) drives the server with wrk.
+$(WRK):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk
+
+test: $(VENV)/.dev-installed $(CHROMIUM) $(JAVA) $(ZBARIMG) $(WRK)
 	$(PY) -m pytest
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 
-# Search at 10,000 makers and 100,000 stories: see bench/search_bench.py.
-bench: $(VENV)/.installed
+# Pages under load, written to bench/results.md (bench/pages_bench.py), then
+# search at 10,000 makers and 100,000 stories (bench/search_bench.py).
+bench: $(VENV)/.installed $(WRK)
+	$(PY) -m bench.pages_bench
 	$(PY) -m bench.search_bench
+
+# Profiles of the public pages at 100,000 stories (bench/profile_pages.py).
+profile: $(VENV)/.dev-installed
+	$(PY) -m bench.profile_pages
 
 # The spam model's evaluation: grouped cross-validation, leave one family out,
 # the frozen held-out families (directory/safety/spam_model/report.py).

@@ -25,8 +25,16 @@ def create_app(test_config=None):
     config.warn_about_fetch_exemptions(app)
 
     from .database import engine
-    from .extensions import csrf, htmx, limiter, login_manager, mail
-    from .web import converters, errors, headers, static_files, templating, validators
+    from .extensions import compress, csrf, htmx, limiter, login_manager, mail
+    from .web import (
+        converters,
+        errors,
+        headers,
+        page_cache,
+        static_files,
+        templating,
+        validators,
+    )
 
     converters.init_app(app)
     engine.init_app(app)
@@ -38,8 +46,12 @@ def create_app(test_config=None):
     templating.init_app(app)
     errors.init_app(app)
     headers.init_app(app)
+    # Responses pass these in reverse: validators (an ETag of the page), then
+    # compression (which marks the ETag with its encoding), then the cache.
+    compress.init_app(app)
     validators.init_app(app)
     static_files.init_app(app)
+    page_cache.init_app(app)
 
     from .account import bp as account_bp
     from .auth import bp as auth_bp

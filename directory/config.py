@@ -26,6 +26,13 @@ def defaults(instance_path):
         "MAX_IMAGE_PIXELS": 40_000_000,
         "PHOTOS_PER_STORY": 8,
         "FACETS_CACHE_SECONDS": 60,
+        # The anonymous page cache (directory/web/page_cache.py), per worker.
+        "PAGE_CACHE_SECONDS": 60,  # the oldest page served from it; 0 turns it off
+        "PAGE_CACHE_MAX_BYTES": 32 * 1024 * 1024,
+        # Compression of text responses (flask-compress): brotli, else gzip.
+        "COMPRESS_ALGORITHM": ["br", "gzip"],
+        "COMPRESS_MIN_SIZE": 500,
+        "COMPRESS_STREAMS": False,  # static files are compressed once (web/static_files.py)
         "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
         # Form fields (not files) held in memory, and the number of parts.
         "MAX_FORM_MEMORY_SIZE": 1024 * 1024,
@@ -56,6 +63,12 @@ def defaults(instance_path):
         "POSTING_LIMIT": "60 per hour",
         "REPORT_LIMIT": "10 per hour",
         "MAIL_LIMIT": "5 per hour",  # confirmation and reset mails asked for
+        "KIND_WORD_LIMIT": "5 per hour",  # kind words sent from one address
+        "KIND_WORD_MAKER_LIMIT": "30 per day",  # kind words sent to one maker
+        # Kind words and events.
+        "KIND_WORD_CODE_DAYS": 365,  # how long a customer code works
+        "KIND_WORDS_ON_PROFILE": 20,
+        "EVENTS_PER_PAGE": 20,
         # The CSRF token lives as long as the session, so a profile written
         # slowly is not refused on save.
         "WTF_CSRF_TIME_LIMIT": None,
@@ -77,11 +90,12 @@ def from_environment(environ=os.environ):
                  "RATELIMIT_STORAGE_URI", "SITE_URL", "VERIFY_LIMIT", "SPAM_MODEL_FOLDER",
                  "MAIL_SERVER", "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_DEFAULT_SENDER",
                  "SIGNUP_LIMIT", "LOGIN_LIMIT", "LOGIN_ACCOUNT_LIMIT", "POSTING_LIMIT",
-                 "REPORT_LIMIT"):
+                 "REPORT_LIMIT", "KIND_WORD_LIMIT", "KIND_WORD_MAKER_LIMIT"):
         if environ.get(name):
             config[name] = environ[name]
     for name in ("MAX_UPLOAD_BYTES", "MAX_IMAGE_PIXELS", "NEW_ACCOUNT_DAYS", "REPORTS_TO_HIDE",
-                 "MIN_FILL_SECONDS", "MAIL_PORT", "LINK_RECHECK_DAYS", "LINK_FAILURES_TO_DROP"):
+                 "MIN_FILL_SECONDS", "MAIL_PORT", "LINK_RECHECK_DAYS", "LINK_FAILURES_TO_DROP",
+                 "KIND_WORD_CODE_DAYS", "PAGE_CACHE_SECONDS", "PAGE_CACHE_MAX_BYTES"):
         if environ.get(name, "").isdigit():
             config[name] = int(environ[name])
     if environ.get("SPAM_RULES_ONLY", "").lower() in ("1", "true", "yes"):

@@ -1,5 +1,6 @@
 """Shared extension objects, created once and bound to the app in the factory."""
 
+from flask_compress import Compress
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -14,6 +15,7 @@ login_manager = LoginManager()
 htmx = Htmx()
 csrf = CSRFProtect()
 mail = Mail()
+compress = Compress()
 # Storage and switches come from the app config (RATELIMIT_STORAGE_URI...).
 limiter = Limiter(get_remote_address)
 

@@ -35,6 +35,9 @@ def app_config(tmp_path):
         "UPLOAD_FOLDER": str(tmp_path / "uploads"),
         "OUTBOX_FOLDER": str(tmp_path / "outbox"),
         "FACETS_CACHE_SECONDS": 0,
+        # Tests set rows up directly, not through the write path that keeps the
+        # page cache fresh; the cache has tests of its own (test_page_cache.py).
+        "PAGE_CACHE_SECONDS": 0,
         "WTF_CSRF_ENABLED": False,
         "MAKERS_PER_PAGE": 5,
         # Tests post forms at machine speed and many times over; the fill-time

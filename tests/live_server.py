@@ -253,6 +253,7 @@ def inputs_of(html):
 class Response:
     def __init__(self, status, headers, body):
         self.status = status
+        self.headers = headers
         self.location = headers.get("Location", "")
         self.body = body
 

@@ -12,7 +12,8 @@ from tests.test_stories import make_story
 
 PUBLIC_PAGES = ["/", "/makers", "/makers?craft=ceramics", "/makers/ada-potter",
                 "/stories/{story}", "/search?q=moon", "/moderation/log",
-                "/feeds/stories.atom", "/makers/ada-potter/feed.atom", "/sitemap.xml"]
+                "/feeds/stories.atom", "/makers/ada-potter/feed.atom", "/sitemap.xml",
+                "/events", "/places/bristol-uk", "/events.ics", "/makers/ada-potter/events.ics"]
 
 
 @pytest.fixture
@@ -26,7 +27,7 @@ def site(app_config):
 def story(site):
     with site.app_context(), db.connection_context():
         maker = Maker(email="ada@example.com", display_name="Ada Potter", slug="ada-potter",
-                      tagline="Moon jars")
+                      tagline="Moon jars", place="Bristol, UK", place_key="bristol-uk")
         maker.set_password(PASSWORD)
         maker.save()
         maker.set_crafts(["ceramics"])
@@ -52,6 +53,16 @@ def test_the_report_form_brings_its_own_token(site, story):
     assert f'hx-get="/stories/{story}/report"' in page
     assert f'<a href="/stories/{story}/report">' in page  # without JavaScript
     form = client.get(f"/stories/{story}/report", headers={"HX-Request": "true"})
+    assert 'name="csrf_token"' in form.get_data(as_text=True)
+    assert "session=" in form.headers.get("Set-Cookie", "")
+
+
+def test_the_kind_word_form_brings_its_own_token(site, story):
+    client = site.test_client()
+    page = client.get("/makers/ada-potter").get_data(as_text=True)
+    assert 'hx-get="/makers/ada-potter/kind-words/new"' in page
+    assert '<a href="/makers/ada-potter/kind-words/new">' in page  # without JavaScript
+    form = client.get("/makers/ada-potter/kind-words/new", headers={"HX-Request": "true"})
     assert 'name="csrf_token"' in form.get_data(as_text=True)
     assert "session=" in form.headers.get("Set-Cookie", "")
 

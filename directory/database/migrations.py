@@ -16,6 +16,7 @@ from ..content import search
 from ..extensions import db, is_sqlite
 from ..models import (
     MODELS,
+    Generation,
     Link,
     LinkCheck,
     Maker,
@@ -44,6 +45,17 @@ class SchemaVersion(Model):
 def migrator():
     """The playhouse.migrate migrator for the current engine."""
     return SqliteMigrator(db.obj) if is_sqlite() else PostgresqlMigrator(db.obj)
+
+
+def add_missing_indexes(migrator, wanted):
+    """Add each (table, columns) index the table lacks (tables made since
+    the step was written have them already)."""
+    operations = []
+    for table, columns in wanted:
+        existing = {tuple(index.columns) for index in db.get_indexes(table)}
+        if columns not in existing:
+            operations.append(migrator.add_index(table, columns, False))
+    migrate(*operations)
 
 
 def add_profile_photos(migrator):
@@ -95,12 +107,7 @@ def add_lookup_indexes(migrator):
     the log rows about one subject (the notices)."""
     wanted = [("maker", ("avatar",)), ("maker", ("cover",)),
               ("moderation_action", ("subject", "id"))]
-    operations = []
-    for table, columns in wanted:
-        existing = {tuple(index.columns) for index in db.get_indexes(table)}
-        if columns not in existing:  # tables made since have them already
-            operations.append(migrator.add_index(table, columns, False))
-    migrate(*operations)
+    add_missing_indexes(migrator, wanted)
 
 
 def add_link_verification(migrator):
@@ -120,8 +127,31 @@ def add_public_story_indexes(migrator):
               for columns in wanted if columns not in existing])
 
 
+def add_kind_words(migrator):
+    """9: kind words can be reported and moderated (the review and the log name
+    them), and a maker may ask to be told of new ones by email. (The tables of
+    kind words, customer codes and events are new: `upgrade` creates them.)"""
+    wanted = [(Review, "kind_word"), (ModerationAction, "kind_word"), (Maker, "kind_word_mail")]
+    operations = []
+    for model, name in wanted:
+        table = model._meta.table_name
+        field = model._meta.fields[name]
+        if field.column_name not in {column.name for column in db.get_columns(table)}:
+            operations.append(migrator.add_column(table, field.column_name, field))
+    migrate(*operations)
+
+
+def add_page_cache(migrator):
+    """10: a page's photos, links and crafts in order without a sort, and the
+    generation numbers the anonymous page cache checks."""
+    wanted = [("photo", ("story_id", "position", "id")), ("link", ("maker_id", "position", "id")),
+              ("maker_craft", ("maker_id", "id"))]
+    add_missing_indexes(migrator, wanted)
+    db.create_tables([Generation], safe=True)
+
+
 def add_spam_model(migrator):
-    """9: the spam model's probability and reasons on reviews, and moderators'
+    """11: the spam model's probability and reasons on reviews, and moderators'
     decisions kept as labels to train it on."""
     columns = {column.name for column in db.get_columns("review")}
     migrate(*[migrator.add_column("review", name, Review._meta.fields[name])
@@ -133,7 +163,8 @@ def add_spam_model(migrator):
 # database is created at the latest version by create_tables.
 STEPS = [(2, add_profile_photos), (3, add_search_index), (4, add_moderation),
          (5, add_session_version), (6, add_lookup_indexes), (7, add_link_verification),
-         (8, add_public_story_indexes), (9, add_spam_model)]
+         (8, add_public_story_indexes), (9, add_kind_words), (10, add_page_cache),
+         (11, add_spam_model)]
 # The steps after which the search index and the fingerprints are rebuilt:
 # the ones that add them. (A rebuild holds the write lock a while on a big site.)
 REBUILD_AFTER = {add_search_index, add_moderation}

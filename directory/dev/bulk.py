@@ -17,7 +17,7 @@ from ..content import search
 from ..content.crafts import CRAFTS, craft_label
 from ..content.text import place_key
 from ..extensions import db
-from ..models import Maker, MakerCraft, Story, utcnow
+from ..models import Generation, Maker, MakerCraft, Story, utcnow
 
 BATCH = 500
 FIRST = ["Ada", "Ben", "Chloé", "Dara", "Efe", "Fien", "Goran", "Hana", "Ines", "Joe", "Kiri",
@@ -68,6 +68,7 @@ def seed_bulk(maker_count, story_count, seed=1):
     start = (Maker.select(Maker.id).order_by(Maker.id.desc()).scalar() or 0) + 1
     now = utcnow()
     with db.atomic():
+        Generation.changed()  # every list changes
         makers = []
         for n in range(start, start + maker_count):
             name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"

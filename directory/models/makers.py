@@ -3,6 +3,7 @@
 Query helpers live on the model that owns them, so views never repeat a query.
 """
 
+import random
 import secrets
 from functools import cache
 from urllib.parse import urlsplit
@@ -65,6 +66,8 @@ class Maker(UserMixin, Moderated, KeysetById, BaseModel):
     vouched_at = DateTimeField(null=True)  # a moderator approved something of theirs
     # Part of every session and remember-me cookie; changing it ends them all.
     session_version = IntegerField(default=1)
+    # Whether a new kind word is also told by email (the account page always says).
+    kind_word_mail = BooleanField(default=False)
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
 
@@ -226,9 +229,20 @@ class Maker(UserMixin, Moderated, KeysetById, BaseModel):
         return self.is_public or self.id == viewer_id(viewer) or moderates(viewer)
 
     @classmethod
-    def in_craft_and_place(cls, query, craft=None, place=None):
-        """Limit a query over makers (or joined to them) to one craft and one place."""
-        if craft:
+    def in_craft_and_place(cls, query, craft=None, place=None, maker_column=None):
+        """Limit a query over makers (or joined to them) to one craft and one place.
+
+        Over makers, the craft's rows in maker_craft drive the query. Over rows
+        that belong to makers (maker_column: stories), the craft is checked
+        row by row instead, so the rows' own newest-first index drives and no
+        sort is needed: a craft is common (one of a few), so the walk finds a
+        page of them quickly.
+        """
+        if craft and maker_column is not None:
+            query = query.where(fn.EXISTS(
+                MakerCraft.select(MakerCraft.id)
+                .where((MakerCraft.maker == maker_column) & (MakerCraft.craft == craft))))
+        elif craft:
             query = query.where(
                 cls.id.in_(MakerCraft.select(MakerCraft.maker).where(MakerCraft.craft == craft))
             )
@@ -252,10 +266,20 @@ class Maker(UserMixin, Moderated, KeysetById, BaseModel):
         return load_backrefs(list(query), MakerCraft.maker, Link.maker)
 
     @classmethod
-    def to_meet(cls, count=6):
-        """A rotating handful of makers with something on their profile."""
-        query = cls.visible_to(None).where(cls.tagline != "").order_by(fn.Random()).limit(count)
-        return cls.with_crafts(query)
+    def to_meet(cls, start=None, count=6):
+        """(makers, next start): `count` public makers with a tagline, in
+        signup order from id `start` on, wrapping round to the first. Without
+        a start the window begins at a random id, so the home page shows
+        different makers each time it is made; "Show others" asks for the
+        next window. Each query walks the primary key from a point, never
+        sorting or scanning the whole table (no ORDER BY RANDOM())."""
+        if start is None:
+            start = random.randint(1, max(cls.select(fn.MAX(cls.id)).scalar() or 1, 1))  # noqa: S311
+        candidates = cls.visible_to(None).where(cls.tagline != "").order_by(cls.id).limit(count)
+        makers = list(candidates.where(cls.id >= start))
+        makers += [maker for maker in candidates.where(cls.id < start)][:count - len(makers)]
+        next_start = makers[-1].id + 1 if makers else None
+        return cls.with_crafts(makers), next_start
 
     @classmethod
     def place_choices(cls, craft=None):
@@ -281,7 +305,8 @@ class MakerCraft(BaseModel):
 
     class Meta:
         table_name = "maker_craft"
-        indexes = ((("maker", "craft"), True),)
+        indexes = ((("maker", "craft"), True),
+                   (("maker", "id"), False))  # a maker's crafts, in the order chosen
 
     @property
     def label(self):
@@ -333,6 +358,7 @@ class Link(Reorderable, BaseModel):
 
     class Meta:
         table_name = "link"
+        indexes = ((("maker", "position", "id"), False),)  # a maker's links, in order
 
     VERIFICATION_COLUMNS = ("verified_at", "verified_by", "code_salt", "checked_at", "failures",
                             "failed_at")

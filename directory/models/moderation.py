@@ -1,7 +1,8 @@
 """Reports from visitors, items waiting for a moderator, and the public log.
 
-A profile or a story is a moderation *subject*, named by a key such as
-``story:12`` or ``maker:5`` and tied to its maker (and story) by foreign
+A profile, a story or a kind word is a moderation *subject*, named by a key
+such as ``story:12``, ``maker:5`` or ``kind:3`` and tied to its maker (and
+story or kind word) by foreign
 keys, so deleting an account takes its reports and reviews with it. The log
 keeps its rows: they name the subject by a label copied when the action was
 taken.
@@ -21,13 +22,24 @@ from peewee import (
 
 from ..content.text import without_links
 from .base import BaseModel, KeysetById, utcnow
+from .generations import Generation
+from .kind_words import KindWord
 from .makers import Maker
 from .stories import Story
 
 
-def subject_key(maker, story=None):
-    """``story:<id>`` for a story, ``maker:<id>`` for a profile."""
+def subject_key(maker, story=None, kind_word=None):
+    """``story:<id>`` for a story, ``kind:<id>`` for a kind word, ``maker:<id>`` for a profile."""
+    if kind_word is not None:
+        return f"kind:{kind_word.id}"
     return f"story:{story.id}" if story is not None else f"maker:{maker.id}"
+
+
+def subject_item(maker, story=None, kind_word=None):
+    """The row a subject is about: the kind word, else the story, else the profile."""
+    if kind_word is not None:
+        return kind_word
+    return story if story is not None else maker
 
 
 class Review(KeysetById, BaseModel):
@@ -40,6 +52,7 @@ class Review(KeysetById, BaseModel):
     subject = CharField(max_length=30)
     maker = ForeignKeyField(Maker, backref="reviews", on_delete="CASCADE")
     story = ForeignKeyField(Story, backref="reviews", null=True, on_delete="CASCADE")
+    kind_word = ForeignKeyField(KindWord, backref="reviews", null=True, on_delete="CASCADE")
     opened_at = DateTimeField(default=utcnow)
     closed_at = DateTimeField(null=True)
     reporters = IntegerField(default=0)
@@ -127,6 +140,7 @@ class ModerationAction(KeysetById, BaseModel):
     subject_label = CharField(max_length=160)
     maker = ForeignKeyField(Maker, null=True, on_delete="SET NULL", backref="moderation_notes")
     story = ForeignKeyField(Story, null=True, on_delete="SET NULL")
+    kind_word = ForeignKeyField(KindWord, null=True, on_delete="SET NULL")
     moderator = ForeignKeyField(Maker, null=True, on_delete="SET NULL",
                                 backref="moderation_actions")
     moderator_name = CharField(max_length=80)
@@ -146,15 +160,17 @@ class ModerationAction(KeysetById, BaseModel):
 
     @classmethod
     def record(cls, action, subject_maker, subject_story, reason, *, moderator=None,
-               moderator_name=None):
-        """Append one row to the log."""
-        target = subject_story if subject_story is not None else subject_maker
+               moderator_name=None, kind_word=None):
+        """Append one row to the log (which the public reads)."""
+        target = subject_item(subject_maker, subject_story, kind_word)
+        Generation.changed(subject_maker.id)
         return cls.create(
             action=action,
-            subject=subject_key(subject_maker, subject_story),
+            subject=subject_key(subject_maker, subject_story, kind_word),
             subject_label=without_links(target.label)[:160],
             maker=subject_maker,
             story=subject_story,
+            kind_word=kind_word,
             moderator=moderator,
             moderator_name=moderator_name or moderator.display_name,
             reason=reason,
@@ -168,7 +184,15 @@ class ModerationAction(KeysetById, BaseModel):
             (cls.maker == maker) & cls.subject.startswith("maker:")).execute()
         cls.update(subject_label="A story from a deleted account").where(
             (cls.maker == maker) & cls.subject.startswith("story:")).execute()
+        cls.update(subject_label="A kind word to a deleted account").where(
+            (cls.maker == maker) & cls.subject.startswith("kind:")).execute()
         cls.update(moderator_name="A former moderator").where(cls.moderator == maker).execute()
+
+    @property
+    def subject_kind(self):
+        """What the log calls the kind of thing acted on."""
+        return {"story": "Story", "kind": "Kind word"}.get(self.subject.partition(":")[0],
+                                                          "Profile")
 
     @classmethod
     def newest(cls):

@@ -166,7 +166,7 @@ class Story(Moderated, BaseModel):
     def browse(cls, craft=None, place=None, maker=None):
         """Public stories, newest first: all, or by makers of one craft and
         one place, or by one maker."""
-        query = Maker.in_craft_and_place(cls.visible_to(None), craft, place)
+        query = Maker.in_craft_and_place(cls.visible_to(None), craft, place, cls.maker)
         if maker is not None:
             query = query.where(cls.maker == maker)
         return cls.newest_first(query)
@@ -205,6 +205,7 @@ class Photo(Reorderable, BaseModel):
 
     class Meta:
         table_name = "photo"
+        indexes = ((("story", "position", "id"), False),)  # a story's photos, in order
 
 
 

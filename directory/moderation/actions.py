@@ -17,6 +17,12 @@ def story_action(story_id):
     return take_action(subjects.story_subject(story_id))
 
 
+@bp.route("/kind-words/<id:kind_word_id>/actions", methods=["POST"])
+def kind_word_action(kind_word_id):
+    """Act on a kind word (its maker's account is not at stake)."""
+    return take_action(subjects.kind_word_subject(kind_word_id))
+
+
 @bp.route("/makers/<id:maker_id>/actions", methods=["POST"])
 def maker_action(maker_id):
     """Act on a profile or its account."""
@@ -34,7 +40,7 @@ def take_action(subject):
         return show(subject, 422)
     try:
         apply_action(action, subject.maker, subject.story, current_user._get_current_object(),
-                     form.reason.data)
+                     form.reason.data, kind_word=subject.kind_word)
     except ActionRefused:
         form.reason.errors = ["Nothing changed: this item is no longer in a state where that "
                               "applies. Someone may have acted on it first."]
@@ -53,8 +59,12 @@ def changed_in_place(subject, outcome):
 
 def reload(subject):
     """The subject as it is in the database now, keeping the form."""
-    fresh = (subjects.story_subject(subject.story.id) if subject.story is not None
-             else subjects.maker_subject(subject.maker.id))
+    if subject.kind_word is not None:
+        fresh = subjects.kind_word_subject(subject.kind_word.id)
+    elif subject.story is not None:
+        fresh = subjects.story_subject(subject.story.id)
+    else:
+        fresh = subjects.maker_subject(subject.maker.id)
     fresh.form = subject.form if subject.form.errors else ActionForm(formdata=None)
     return fresh
 

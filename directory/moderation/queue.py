@@ -36,3 +36,10 @@ def maker(maker_id):
     """One profile (and account) with its reports and the actions."""
     return render("moderation/subject.html", "moderation/_subject.html",
                   subject=subjects.maker_subject(maker_id))
+
+
+@bp.route("/kind-words/<id:kind_word_id>")
+def kind_word(kind_word_id):
+    """One kind word with its reports, the rules' reasons and the actions."""
+    return render("moderation/subject.html", "moderation/_subject.html",
+                  subject=subjects.kind_word_subject(kind_word_id))

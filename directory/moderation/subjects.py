@@ -1,4 +1,4 @@
-"""What moderators look at: a profile or a story, with everything around it.
+"""What moderators look at: a profile, a story or a kind word, with everything around it.
 
 Loading a page of the queue takes a fixed number of queries, however many
 reports, makers and stories it holds.
@@ -11,6 +11,7 @@ from peewee import fn
 
 from ..forms import ActionForm
 from ..models import (
+    KindWord,
     Link,
     Maker,
     ModerationAction,
@@ -18,6 +19,7 @@ from ..models import (
     Review,
     Story,
     load_backrefs,
+    subject_item,
     subject_key,
 )
 from ..safety.decisions import MODERATOR_ACTIONS, available_actions
@@ -25,10 +27,12 @@ from ..safety.decisions import MODERATOR_ACTIONS, available_actions
 
 @dataclass
 class Subject:
-    """A profile (story is None) or a story, its open review and its reports."""
+    """A profile (story and kind_word None), a story or a kind word, its open
+    review and its reports."""
 
     maker: Maker
     story: Story | None = None
+    kind_word: KindWord | None = None
     review: Review | None = None
     reports: list = field(default_factory=list)
     history: dict = field(default_factory=dict)  # {action: times} on the maker's content
@@ -39,20 +43,23 @@ class Subject:
 
     @property
     def item(self):
-        return self.story if self.story is not None else self.maker
+        return subject_item(self.maker, self.story, self.kind_word)
 
     @property
     def key(self):
-        return subject_key(self.maker, self.story)
+        return subject_key(self.maker, self.story, self.kind_word)
 
     @property
     def kind(self):
+        if self.kind_word is not None:
+            return "kind word"
         return "story" if self.story is not None else "profile"
 
     @property
     def actions(self):
         return [(name, MODERATOR_ACTIONS[name].button)
-                for name in available_actions(self.maker, self.story, self.review)]
+                for name in available_actions(self.maker, self.story, self.review,
+                                              self.kind_word)]
 
     @property
     def dom_id(self):
@@ -64,6 +71,13 @@ def story_subject(story_id):
     if story is None:
         abort(404)
     return load([Subject(maker=story.maker, story=story)])[0]
+
+
+def kind_word_subject(kind_word_id):
+    kind_word = KindWord.get_or_none(KindWord.id == kind_word_id)
+    if kind_word is None:
+        abort(404)
+    return load([Subject(maker=kind_word.maker, kind_word=kind_word)])[0]
 
 
 def maker_subject(maker_id):
@@ -80,8 +94,12 @@ def from_reviews(page):
     makers = {maker.id: maker for maker in Maker.select().where(Maker.id.in_(maker_ids))}
     stories = {story.id: story
                for story in Story.with_photos(Story.select().where(Story.id.in_(story_ids)))}
+    kind_word_ids = {review.kind_word_id for review in page if review.kind_word_id}
+    kind_words = {kind_word.id: kind_word for kind_word in
+                  KindWord.select().where(KindWord.id.in_(kind_word_ids))}
     subjects = [
-        Subject(maker=makers[review.maker_id], story=stories.get(review.story_id), review=review)
+        Subject(maker=makers[review.maker_id], story=stories.get(review.story_id),
+                kind_word=kind_words.get(review.kind_word_id), review=review)
         for review in page
     ]
     return load(subjects, reviews_known=True)

@@ -1,10 +1,15 @@
 """Documents for machines: Atom feeds of published stories (everything, one
-maker's, one craft's) and the sitemap for search engines."""
+maker's, one craft's), iCalendar feeds of events (everything, one maker's,
+one place's) and the sitemap for search engines."""
+
+from datetime import timedelta
 
 from flask import Blueprint, Response, abort, render_template, url_for
 
+from ..content.calendars import calendar
 from ..content.crafts import CRAFTS, craft_label
-from ..models import Maker, Story
+from ..models import Event, Maker, Story, utcnow
+from ..web.page_cache import depends_on_maker
 
 bp = Blueprint("feeds", __name__)
 
@@ -34,6 +39,7 @@ def maker_stories(slug):
     maker = Maker.visible_to(None).where(Maker.slug == slug).first()
     if maker is None:
         abort(404)
+    depends_on_maker(maker.id)
     return atom(f"Stories from {maker.display_name}",
                 url_for("public.profile", slug=slug, _external=True), Story.browse(maker=maker))
 
@@ -45,6 +51,47 @@ def craft_stories(craft):
         abort(404)
     return atom(f"{craft_label(craft)}: new stories from makers",
                 url_for("public.makers", craft=craft, _external=True), Story.browse(craft=craft))
+
+
+# A calendar keeps events a month after they end, so a cancellation or a
+# late change still reaches the programs that subscribed.
+CALENDAR_KEEPS = timedelta(days=30)
+CALENDAR_LENGTH = 200
+
+
+def ics(name, **filters):
+    """An iCalendar document of the events `Event.browse(**filters)` finds."""
+    events = Event.browse(now=utcnow() - CALENDAR_KEEPS, **filters).limit(CALENDAR_LENGTH)
+    body = calendar(
+        name, events,
+        url_of=lambda event: url_for("public.profile", slug=event.maker.slug, _external=True),
+        organizer_of=lambda event: event.maker.display_name)
+    return Response(body, mimetype="text/calendar")
+
+
+@bp.route("/events.ics")
+def all_events():
+    """Every maker's markets, shows, open studios and workshops."""
+    return ics("Makers' Directory: markets, shows and workshops")
+
+
+@bp.route("/makers/<slug>/events.ics")
+def maker_events(slug):
+    """One maker's events."""
+    maker = Maker.visible_to(None).where(Maker.slug == slug).first()
+    if maker is None:
+        abort(404)
+    depends_on_maker(maker.id)
+    return ics(f"{maker.display_name}: where to meet them", maker=maker)
+
+
+@bp.route("/places/<place>/events.ics")
+def place_events(place):
+    """The events of the makers of one place."""
+    maker = Maker.visible_to(None).where(Maker.place_key == place).first()
+    if maker is None:
+        abort(404)
+    return ics(f"Makers of {maker.place}: markets, shows and workshops", place=place)
 
 
 SITEMAP_LIMIT = 50_000  # the most URLs one sitemap file may list

@@ -1,16 +1,20 @@
-"""Pages for visitors: the home page, browsing makers, a profile, a story, search."""
+"""Pages for visitors: the home page, browsing makers, a profile, a story,
+search, what is coming up (events) and a page per place."""
 
 from flask import Blueprint, Response, abort, render_template, request, url_for
 from flask import current_app as app
 from flask_login import current_user
 
 from ..content import search
+from ..content.calendars import schema_org
 from ..content.crafts import CRAFTS
+from ..content.text import parse_id
 from ..extensions import db
-from ..models import Link, Maker, MakerCraft, Story, load_backrefs
+from ..models import Event, KindWord, Link, Maker, MakerCraft, Story, load_backrefs
 from ..safety.notices import moderation_reason
 from ..web.cache import cached
 from ..web.htmx import render
+from ..web.page_cache import depends_on_maker
 from ..web.pagination import keyset_page
 
 bp = Blueprint("public", __name__)
@@ -20,11 +24,14 @@ MAX_PAGE = 10_000
 
 @bp.route("/")
 def home():
-    """Discover: a few makers to meet and the crafts to browse."""
+    """Discover: a few makers to meet and the crafts to browse. "Show others"
+    asks for ?meet=<id>, the next handful; htmx gets that handful alone."""
+    makers, next_meet = Maker.to_meet(start=parse_id(request.args.get("meet")))
     return render(
         "public/home.html",
         "public/_makers_to_meet.html",
-        makers=Maker.to_meet(),
+        makers=makers,
+        next_meet=next_meet,
         stories=Story.recent(),
         craft_counts=craft_counts(),
     )
@@ -85,20 +92,84 @@ def profile(slug):
     if not found:
         abort(404)
     maker = found[0]
+    depends_on_maker(maker.id)
     is_owner = current_user.is_authenticated and current_user.id == maker.id
     after = request.args.get("after", "")
     stories, next_after = keyset_page(Story, Story.browse(maker=maker), after,
                                       app.config["STORIES_PER_PAGE"])
+    events = list(Event.browse(maker=maker).limit(app.config["EVENTS_PER_PAGE"]))
     return render(
         "public/profile.html",
         "public/_story_list.html",
         maker=maker,
         is_owner=is_owner,
+        events=events,
+        events_ld=events_json_ld(events),
+        kind_words=list(KindWord.shared_on(maker, app.config["KIND_WORDS_ON_PROFILE"])),
         # Only what the public sees can be reported (not by its own maker).
         can_report=maker.is_public and not is_owner,
         stories=Story.with_photos(stories),
         after=after,
         next_url=url_for(".profile", slug=slug, after=next_after) if next_after else None,
+    )
+
+
+def events_json_ld(events):
+    """schema.org Event data for each event (its maker loaded), for the page's JSON-LD."""
+    return [schema_org(event, event.maker.display_name,
+                       url_for("public.profile", slug=event.maker.slug, _external=True))
+            for event in events]
+
+
+@bp.route("/events")
+def events():
+    """What is coming up across the directory, by craft and place, a page at a time."""
+    craft, place = filter_args()
+    after = request.args.get("after", "")
+    rows, next_after = keyset_page(Event, Event.browse(craft=craft, place=place), after,
+                                   app.config["EVENTS_PER_PAGE"])
+    return render(
+        "public/events.html",
+        "public/_event_results.html",
+        events=rows,
+        events_ld=events_json_ld(rows),
+        craft=craft,
+        place=place,
+        place_label=place_label(place),
+        after=after,
+        next_url=(url_for(".events", after=next_after, **filter_params(craft, place))
+                  if next_after else None),
+        craft_counts=craft_counts(place),
+        places=place_choices(craft),
+    )
+
+
+def place_label(key):
+    """How makers write the place with this key ("Leeds, UK"), or ""."""
+    if not key:
+        return ""
+    return dict((k, label) for k, label, _ in place_choices()).get(key, "")
+
+
+@bp.route("/places/<place>")
+def place(place):
+    """A place: its makers and what is coming up there."""
+    label = place_label(place)
+    if not label:
+        abort(404)
+    per_page = app.config["MAKERS_PER_PAGE"]
+    makers, more_makers = keyset_page(Maker, Maker.browse(place=place), "", per_page)
+    events, more_events = keyset_page(Event, Event.browse(place=place), "",
+                                      app.config["EVENTS_PER_PAGE"])
+    return render_template(
+        "public/place.html",
+        place=place,
+        label=label,
+        makers=Maker.with_crafts(makers),
+        more_makers=more_makers is not None,
+        events=events,
+        events_ld=events_json_ld(events),
+        more_events=more_events is not None,
     )
 
 
@@ -109,6 +180,7 @@ def story(story_id):
     if not found:
         abort(404)
     story = found[0]
+    depends_on_maker(story.maker_id)
     maker = load_backrefs([story.maker], MakerCraft.maker, Link.maker)[0]
     if current_user.is_authenticated and current_user.id == maker.id:
         # Its maker reports nothing, and is told why visitors may not see it.

@@ -1,4 +1,4 @@
-"""The report forms for a profile or a story: for anyone, no account needed.
+"""The report forms for a profile, a story or a kind word: for anyone, no account needed.
 What a report does is decided in directory/safety/reports.py."""
 
 import hashlib
@@ -9,7 +9,7 @@ from flask_login import current_user
 
 from ..extensions import limiter
 from ..forms import ReportForm
-from ..models import Maker, Story
+from ..models import KindWord, Maker, Story, subject_item
 from ..safety import reports
 from ..web.htmx import after_change, render
 
@@ -49,18 +49,30 @@ def report_maker(slug):
     return handle(maker, None, url_for("public.profile", slug=maker.slug))
 
 
-def handle(maker, story, back_url):
+@bp.route("/makers/<slug>/kind-words/<id:kind_word_id>/report", methods=["GET", "POST"])
+@limiter.limit(report_limit, methods=["POST"])
+def report_kind_word(slug, kind_word_id):
+    """Report a kind word shown on a profile."""
+    kind_word = KindWord.visible_to(None).where(
+        (KindWord.id == kind_word_id) & (Maker.slug == slug)).first()
+    if kind_word is None:
+        abort(404)
+    return handle(kind_word.maker, None, url_for("public.profile", slug=slug) + "#kind-words",
+                  kind_word=kind_word)
+
+
+def handle(maker, story, back_url, kind_word=None):
     """Show the form (GET) or take the report (POST)."""
     form = ReportForm()
-    item = story if story is not None else maker
-    context = {"form": form, "maker": maker, "story": story, "item": item,
-               "action_url": request.path, "back_url": back_url}
+    item = subject_item(maker, story, kind_word)
+    context = {"form": form, "maker": maker, "story": story, "kind_word": kind_word,
+               "item": item, "action_url": request.path, "back_url": back_url}
     if request.method == "POST" and form.validate_on_submit():
         if current_user.is_authenticated and current_user.id == maker.id:
             form.form_errors.append("This is your own: you cannot report it.")
         else:
             result = reports.report(maker, story, reporter_key(), form.reason.data,
-                                    form.note.data or "")
+                                    form.note.data or "", kind_word=kind_word)
             message = ("Thank you. Your report is updated." if result.merged
                        else "Thank you for telling us. A moderator will look at it.")
             return after_change(

@@ -13,12 +13,14 @@ from peewee import IntegrityError
 
 from ..extensions import db
 from ..models import (
+    Generation,
     Link,
     Maker,
     Moderated,
     ModerationAction,
     Review,
     SpamLabel,
+    subject_item,
     subject_key,
     utcnow,
 )
@@ -44,19 +46,22 @@ def set_state(item, state, only_from=None):
     if only_from is not None:
         query = query.where(model.moderation.in_(list(only_from)))
     changed = query.execute() > 0
+    if changed:
+        Generation.changed(item.id if isinstance(item, Maker) else item.maker_id)
     item.moderation = (state if changed else
                        model.select(model.moderation).where(model.id == item.id).scalar())
     return changed
 
 
-def open_review(maker, story=None):
+def open_review(maker, story=None, kind_word=None):
     """The subject's open review, opened now if there is none."""
-    subject = subject_key(maker, story)
+    subject = subject_key(maker, story, kind_word)
     review = Review.open_for(subject)
     if review is None:
         try:
             with db.atomic():
-                review = Review.create(subject=subject, maker=maker, story=story)
+                review = Review.create(subject=subject, maker=maker, story=story,
+                                       kind_word=kind_word)
         except IntegrityError:  # opened by a concurrent request a moment ago
             review = Review.open_for(subject)
     return review
@@ -83,13 +88,21 @@ def check_written(maker, story=None, text_changed=True):
     return verdict
 
 
-def apply_verdict(maker, story, verdict):
+def check_kind_word(kind_word):
+    """After a visitor leaves a kind word (inside that transaction): the spam
+    rules read every one, whoever the maker, since anyone may write one."""
+    verdict = spam.check_kind_word(kind_word)
+    apply_verdict(kind_word.maker, None, verdict, kind_word=kind_word)
+    return verdict
+
+
+def apply_verdict(maker, story, verdict, kind_word=None):
     # The states are checked as stored, so a moderator's action taken since the
     # item was loaded is never undone by its maker's save.
-    item = story if story is not None else maker
+    item = subject_item(maker, story, kind_word)
     if verdict is not None and verdict.held:
         if set_state(item, Moderated.HELD, only_from=(Moderated.VISIBLE, Moderated.HELD)):
-            review = open_review(maker, story)
+            review = open_review(maker, story, kind_word)
             review.held_score = round(verdict.score, 2)
             review.held_reasons = "\n".join(verdict.reasons)
             review.spam_probability = (round(verdict.probability, 3)
@@ -100,7 +113,7 @@ def apply_verdict(maker, story, verdict):
                                            only_from=(Moderated.HELD,)):
         # Edited into something clean. (Unchecked saves never release: once an
         # account comes of age, what was held still waits for a moderator.)
-        review = Review.open_for(subject_key(maker, story))
+        review = Review.open_for(subject_key(maker, story, kind_word))
         if review is not None and not review.reporters:
             review.close()
 
@@ -126,17 +139,20 @@ MODERATOR_ACTIONS = {
 }
 
 
-def available_actions(maker, story, review):
-    """The actions that would change something for this subject, in order."""
-    item = story if story is not None else maker
+def available_actions(maker, story, review, kind_word=None):
+    """The actions that would change something for this subject, in order. (A
+    kind word is a visitor's, so its maker's account is not at stake.)"""
+    item = subject_item(maker, story, kind_word)
     state = item.moderation
+    about_account = kind_word is None
     possible = {
         "dismiss": review is not None,
         "hide": state in (Moderated.VISIBLE, Moderated.HELD),
         "remove": state != Moderated.REMOVED,
         "restore": state != Moderated.VISIBLE,
-        "suspend": maker.status == Maker.STATUS_ACTIVE and not maker.is_moderator,
-        "reinstate": maker.status == Maker.STATUS_SUSPENDED,
+        "suspend": (about_account and maker.status == Maker.STATUS_ACTIVE
+                    and not maker.is_moderator),
+        "reinstate": about_account and maker.status == Maker.STATUS_SUSPENDED,
     }
     return [name for name in MODERATOR_ACTIONS if possible[name]]
 
@@ -145,15 +161,15 @@ class ActionRefused(Exception):
     """The action would change nothing (someone else acted first)."""
 
 
-def apply_action(action, maker, story, moderator, reason):
+def apply_action(action, maker, story, moderator, reason, *, kind_word=None):
     """Apply a moderator's action and write its one log row, in one transaction."""
     with db.atomic():
-        review = Review.open_for(subject_key(maker, story))
-        if action not in available_actions(maker, story, review):
+        review = Review.open_for(subject_key(maker, story, kind_word))
+        if action not in available_actions(maker, story, review, kind_word):
             raise ActionRefused(action)
-        item = story if story is not None else maker
+        item = subject_item(maker, story, kind_word)
         if action in ("dismiss", "restore"):
-            if item.moderation == Moderated.HELD:
+            if item.moderation == Moderated.HELD and kind_word is None:
                 Maker.update(vouched_at=utcnow()).where(Maker.id == maker.id).execute()
             if action == "restore" or item.moderation in (Moderated.HELD, Moderated.HIDDEN):
                 set_state(item, Moderated.VISIBLE)
@@ -165,13 +181,15 @@ def apply_action(action, maker, story, moderator, reason):
             maker.status = (Maker.STATUS_SUSPENDED if action == "suspend"
                             else Maker.STATUS_ACTIVE)
             Maker.update(status=maker.status).where(Maker.id == maker.id).execute()
-        if action in SpamLabel.DECISIONS:
+            Generation.changed(maker.id)
+        if action in SpamLabel.DECISIONS and kind_word is None:
             keep_label(action, maker, story, moderator, review)
         if review is not None:
             review.close()
         account_wide = MODERATOR_ACTIONS[action].account_wide
         return ModerationAction.record(action, maker, None if account_wide else story,
-                                       reason, moderator=moderator)
+                                       reason, moderator=moderator,
+                                       kind_word=None if account_wide else kind_word)
 
 
 def keep_label(action, maker, story, moderator, review):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from flask import current_app
 
 from ..extensions import db
-from ..models import Moderated, ModerationAction, Report, utcnow
+from ..models import Moderated, ModerationAction, Report, subject_item, utcnow
 from .decisions import open_review, set_state
 
 COMMUNITY_NAME = "Community reports"
@@ -22,12 +22,12 @@ class ReportResult:
     hidden: bool
 
 
-def report(maker, story, reporter, reason, note=""):
+def report(maker, story, reporter, reason, note="", *, kind_word=None):
     """Record a report; a reporter's repeat joins their first one. Enough
     different reporters hide the item until a moderator looks."""
-    item = story if story is not None else maker
+    item = subject_item(maker, story, kind_word)
     with db.atomic():
-        review = open_review(maker, story)
+        review = open_review(maker, story, kind_word)
         existing = Report.get_or_none((Report.review == review) & (Report.reporter == reporter))
         if existing is not None:
             existing.reason, existing.note, existing.updated_at = reason, note, utcnow()
@@ -40,7 +40,7 @@ def report(maker, story, reporter, reason, note=""):
                   and set_state(item, Moderated.HIDDEN, only_from=(Moderated.VISIBLE,)))
         if hidden:
             ModerationAction.record(
-                "hide", maker, story, moderator_name=COMMUNITY_NAME,
+                "hide", maker, story, moderator_name=COMMUNITY_NAME, kind_word=kind_word,
                 reason=f"Reported by {review.reporters} different people; "
                        "hidden until a moderator looks.")
     return ReportResult(merged=existing is not None, hidden=hidden)

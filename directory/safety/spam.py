@@ -315,3 +315,16 @@ def check_story(story, maker, listed_urls):
 def check_profile(maker, listed_urls, link_labels=()):
     """The verdict on a profile: its words, and the links it lists."""
     return check_written(written_profile(maker, listed_urls, link_labels))
+
+
+def check_kind_word(kind_word):
+    """The verdict on a visitor's kind word, by the rules alone (the model
+    learned from stories and profiles): links, spam words, adverts, contact
+    details, disguised text. (It links to nobody's shop, so every link counts.)"""
+    found = normalised("\n".join((kind_word.author, kind_word.text)))
+    verdict = Verdict(signals=found.signals)
+    check_links(verdict, found.text, set())
+    check_keyword_anchors(verdict, found.text)
+    check_vocabulary(verdict, found.text)
+    check_disguise(verdict, found.signals)
+    return verdict

@@ -1,6 +1,8 @@
 """What every template can use: crafts, photo URLs, the htmx file, the
 moderation log's words for actions, and the notice for what is not public."""
 
+from zoneinfo import ZoneInfo
+
 from flask import url_for
 
 from ..content.crafts import CRAFTS, craft_label
@@ -31,6 +33,30 @@ def days_ago(moment, now=None):
     return "yesterday" if days == 1 else f"{days} days ago"
 
 
+def event_when(event):
+    """When an event is, in its own words: "Sat 14 Mar 2026, 10:00–16:00" or
+    "Sat 14 – Sun 15 Mar 2026", with the zone for a timed one."""
+    first, last = event.starts_on, event.ends_on
+    day = "%a %-d %b %Y"
+    if last == first:
+        dates = first.strftime(day)
+    elif (last.year, last.month) == (first.year, first.month):
+        dates = f"{first.strftime('%a %-d')} – {last.strftime(day)}"
+    else:
+        dates = f"{first.strftime(day)} – {last.strftime(day)}"
+    if not event.timed:
+        return dates
+    times = f"{event.start_time.strftime('%H:%M')}–{event.end_time.strftime('%H:%M')}"
+    return f"{dates}, {times} ({event.time_zone.replace('_', ' ')})"
+
+
+def event_start(event):
+    """An event's start as a <time datetime> value: a date, or a time with its offset."""
+    if not event.timed:
+        return event.starts_on.isoformat()
+    return event.local_start(ZoneInfo(event.time_zone)).isoformat(timespec="minutes")
+
+
 def init_app(app):
     """Register template globals."""
     app.jinja_env.globals.update(
@@ -45,3 +71,5 @@ def init_app(app):
     app.jinja_env.filters["craft_label"] = craft_label
     app.jinja_env.filters["machine_time"] = machine_time
     app.jinja_env.filters["days_ago"] = days_ago
+    app.jinja_env.filters["event_when"] = event_when
+    app.jinja_env.filters["event_start"] = event_start

@@ -8,7 +8,7 @@ import secrets
 from datetime import timedelta
 
 from ..extensions import db
-from ..models import Link, LinkCheck, Maker, utcnow
+from ..models import Generation, Link, LinkCheck, Maker, utcnow
 from ..safety import decisions
 
 # Failed checks count once a day: a site down for an afternoon is one failure.
@@ -17,7 +17,9 @@ FAILURES_APART = timedelta(hours=23)
 
 
 def _checked(maker_id):
-    """Let the spam rules look at the profile again (its text is unchanged)."""
+    """The profile's public pages changed; let the spam rules look at the
+    profile again (its text is unchanged)."""
+    Generation.changed(maker_id)
     decisions.check_written(Maker.get_by_id(maker_id), text_changed=False)
 
 
@@ -74,6 +76,7 @@ def record_check(link, outcome, failures_to_drop, now=None):
                 link.verified_at, link.verified_by = None, ""
                 link.failures, link.failed_at = 0, None
         link.save(only=Link.VERIFICATION_COLUMNS)
+        Generation.changed(link.maker_id)  # the badge may have come or gone
     return link
 
 

@@ -3,7 +3,7 @@
 from ..content import search, uploads
 from ..content.text import slugify
 from ..extensions import db
-from ..models import Maker, ModerationAction, Photo, Story, utcnow
+from ..models import Generation, Maker, ModerationAction, Photo, Story, utcnow
 from ..safety import decisions
 
 
@@ -19,6 +19,7 @@ def save_profile(maker, crafts=None):
         maker.save(only=None if maker.id is None else Maker.PROFILE_COLUMNS)
         if crafts is not None:
             maker.set_crafts(crafts)
+        Generation.changed(maker.id)
         search.index_maker(maker)
         decisions.check_written(maker)
     return maker
@@ -34,6 +35,7 @@ def set_profile_photos(maker, names):
     try:
         with db.atomic():
             maker.save(only=tuple(names))  # nothing a moderator may have changed
+            Generation.changed(maker.id)
     except Exception:
         uploads.remove(*(name for name in names.values() if name))
         raise
@@ -41,8 +43,10 @@ def set_profile_photos(maker, names):
 
 
 def delete_account(maker):
-    """Delete an account and everything in it, photos included; the
-    moderation log keeps its rows, with the maker's name and titles replaced."""
+    """Delete an account and everything in it, photos included: its stories,
+    links, kind words, customer codes and events go with the maker's row (their
+    foreign keys cascade). The moderation log keeps its rows, with the maker's
+    name and titles replaced."""
     with db.atomic():
         names = [name for name in (maker.avatar, maker.cover) if name]
         names += [photo.name for photo in Photo.select(Photo.name).join(Story)
@@ -52,4 +56,5 @@ def delete_account(maker):
         ModerationAction.forget_maker(maker)
         search.remove_maker(maker.id, story_ids)
         maker.delete_instance(recursive=False)
+        Generation.changed(maker.id)
     uploads.remove(*names)

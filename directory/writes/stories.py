@@ -2,7 +2,7 @@
 
 from ..content import search, uploads
 from ..extensions import db
-from ..models import Photo, Story, Submission
+from ..models import Generation, Photo, Story, Submission
 from ..safety import decisions
 
 
@@ -33,6 +33,7 @@ def save_story(maker, story, text, action="save", *, photo=None, photo_alt="", o
         if published_at is not None:
             story.published_at = story.updated_at = published_at
         story.save(only=None if new else Story.EDITOR_COLUMNS)
+        Generation.changed(story.maker_id)
         search.index_story(story)
         decisions.check_written(maker, story)
         if once:
@@ -44,27 +45,35 @@ def save_story(maker, story, text, action="save", *, photo=None, photo_alt="", o
 
 def add_photo(story, stored, alt):
     """A row for a stored image, after the story's other photos."""
-    return Photo.create(
-        story=story, name=stored.name, alt=alt, position=Photo.next_position(story),
-        width=stored.width, height=stored.height, author=stored.author,
-        copyright=stored.copyright,
-    )
+    with db.atomic():
+        Generation.changed(story.maker_id)
+        return Photo.create(
+            story=story, name=stored.name, alt=alt, position=Photo.next_position(story),
+            width=stored.width, height=stored.height, author=stored.author,
+            copyright=stored.copyright,
+        )
 
 
 def describe_photo(photo, alt):
     """Change a photo's description (its alt text)."""
     photo.alt = alt
-    photo.save(only=("alt",))
+    with db.atomic():
+        photo.save(only=("alt",))
+        Generation.changed(photo.story.maker_id)
 
 
 def move_photo(photo, step):
     """Move a photo one place earlier (-1) or later (+1); the first is the cover."""
-    return photo.move(step)
+    with db.atomic():
+        Generation.changed(photo.story.maker_id)
+        return photo.move(step)
 
 
 def delete_photo(photo):
     """Remove a photo's row, then its files."""
-    photo.delete_instance()
+    with db.atomic():
+        Generation.changed(photo.story.maker_id)
+        photo.delete_instance()
     uploads.remove(photo.name)
 
 
@@ -75,4 +84,5 @@ def delete_story(story):
         Photo.delete().where(Photo.story == story).execute()
         search.remove_story(story.id)
         story.delete_instance()
+        Generation.changed(story.maker_id)
     uploads.remove(*names)

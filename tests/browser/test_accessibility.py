@@ -1,6 +1,7 @@
 """axe-core (vendored from the npm package, tests/browser/vendor) checks the
 main pages: no violation of impact serious or critical."""
 
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -8,8 +9,10 @@ from playwright.sync_api import expect
 
 from directory.content import search
 from directory.extensions import db
-from directory.models import Maker, Story
+from directory.models import KindWord, Maker, Story
 from directory.safety import decisions, reports
+from directory.writes import events as writes_events
+from directory.writes import kind_words as writes_kind_words
 from tests.conftest import PASSWORD
 from tests.test_stories import make_story
 
@@ -117,3 +120,39 @@ def test_moderation_queue_and_log(axe_page, live_server, moderation):
         axe_page.goto(live_server + path)
         assert serious_violations(axe_page) == [], path
     expect(axe_page.locator("table.log tbody tr")).to_have_count(1)
+
+
+@pytest.fixture
+def kind_words_and_events(app, site):
+    """Ada's codes, a kind word waiting and one shared, an event coming up."""
+    with app.app_context(), db.connection_context():
+        ada = Maker.get(Maker.slug == "ada-potter")
+        batch = writes_kind_words.make_batch(ada.id, 4, "Spring fair", 365)
+        writes_kind_words.leave_kind_word(ada, "Jo", "Waiting to be shared.")
+        shared = writes_kind_words.leave_kind_word(ada, "Sam", "A lovely jug.")
+        writes_kind_words.decide(shared, KindWord.APPROVED)
+        event = writes_events.save_event(ada.id, None, {
+            "title": "Spring fair", "kind": "market", "starts_on": date.today() + timedelta(days=9),
+            "start_time": None, "ends_on": date.today() + timedelta(days=10), "end_time": None,
+            "time_zone": "Europe/London", "venue": "Hall", "town": "Bristol", "link": "",
+            "note": "New jugs."})
+    return {"batch_id": batch.id, "event_id": event.id}
+
+
+def test_kind_word_and_event_pages(axe_page, live_server, kind_words_and_events):
+    for path in ["/events", "/places/bristol-uk", "/makers/ada-potter",
+                 "/makers/ada-potter/kind-words/new"]:
+        axe_page.goto(live_server + path)
+        assert serious_violations(axe_page) == [], path
+    axe_page.goto(live_server + "/makers/ada-potter")
+    axe_page.get_by_text("Leave a kind word for Ada Potter").click()
+    axe_page.get_by_role("button", name="Send your kind word").click()
+    expect(axe_page.get_by_text("Write a few words for the maker.")).to_be_visible()
+    assert serious_violations(axe_page) == [], "the kind-word form with its mistakes"
+    log_in(axe_page, live_server, "ada-potter@example.com")
+    ids = kind_words_and_events
+    for path in ["/account/kind-words", "/account/events",
+                 f"/account/events/{ids['event_id']}/edit",
+                 f"/account/kind-words/batches/{ids['batch_id']}/cards?paper=letter"]:
+        axe_page.goto(live_server + path)
+        assert serious_violations(axe_page) == [], path
