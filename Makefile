@@ -4,6 +4,8 @@
 # make lint  - ruff, and lint-imports for the layers (.importlinter)
 # make bench - pages under load (gunicorn + wrk) and search latency, up to 100,000 stories
 # make profile - where the time of each public page goes (pyinstrument), into bench/profiles/
+# make spam-report - the spam model on families it never saw (README, "Spam and moderation")
+# make spam-bench - the spam check's cost per item
 # make screenshots - photographs of the main pages for the README
 # make       - lint and test
 
@@ -20,7 +22,7 @@ REDIS  := /usr/bin/redis-server
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := check
-.PHONY: check run test test-postgres lint bench profile screenshots clean
+.PHONY: check run test test-postgres lint bench profile spam-report spam-bench screenshots clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -90,6 +92,15 @@ bench: $(VENV)/.installed $(WRK)
 # Profiles of the public pages at 100,000 stories (bench/profile_pages.py).
 profile: $(VENV)/.dev-installed
 	$(PY) -m bench.profile_pages
+
+# The spam model's evaluation: grouped cross-validation, leave one family out,
+# the frozen held-out families (directory/safety/spam_model/report.py).
+spam-report: $(VENV)/.installed
+	$(PY) -m directory.safety.spam_model.report
+
+# The spam check's cost per item (bench/spam_bench.py).
+spam-bench: $(VENV)/.installed
+	$(PY) -m bench.spam_bench
 
 # Photographs of the main pages (screenshots/, not in git); the README shows two.
 screenshots: $(VENV)/.dev-installed $(CHROMIUM)

@@ -20,6 +20,7 @@ from .extensions import db
 from .models import Link, Maker, normalise_email, utcnow
 from .safety import verification
 from .safety.passwords import MIN_LENGTH, is_common
+from .safety.spam_model.training import train_spam_command
 from .web.navigation import public_url
 from .writes.links import FAILURES_APART, record_check
 from .writes.profiles import save_profile
@@ -35,6 +36,7 @@ def register(app):
     app.cli.add_command(restore_command)
     app.cli.add_command(copy_db_command)
     app.cli.add_command(recheck_links_command)
+    app.cli.add_command(train_spam_command)
 
 
 @click.command("seed-demo")

@@ -51,6 +51,12 @@ def defaults(instance_path):
         "REPORTS_TO_HIDE": 3,  # reports from this many people hide an item until reviewed
         "MIN_FILL_SECONDS": 3,  # signup and report forms sent faster are refused
         "REVIEWS_PER_PAGE": 20,
+        # The learned spam model (directory/safety/spam_model/): it holds an
+        # item when its probability of spam reaches SPAM_HOLD_PROBABILITY;
+        # SPAM_RULES_ONLY lets the hand-weighted rules decide alone.
+        "SPAM_RULES_ONLY": False,
+        "SPAM_HOLD_PROBABILITY": 0.8,
+        "SPAM_MODEL_FOLDER": str(Path(instance_path) / "spam-models"),
         "LOG_PER_PAGE": 50,
         # Rate limits (Flask-Limiter). Counters live in memory, per process,
         # or in Redis when REDIS_URL (or RATELIMIT_STORAGE_URI) is set; if
@@ -93,6 +99,7 @@ def from_environment(environ=os.environ):
     config = {}
     for name in ("DATABASE_URL", "SECRET_KEY", "UPLOAD_FOLDER", "OUTBOX_FOLDER",
                  "REDIS_URL", "RATELIMIT_STORAGE_URI", "SITE_URL", "VERIFY_LIMIT",
+                 "SPAM_MODEL_FOLDER",
                  "MAIL_SERVER", "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_DEFAULT_SENDER",
                  "SIGNUP_LIMIT", "LOGIN_LIMIT", "LOGIN_ACCOUNT_LIMIT", "POSTING_LIMIT",
                  "REPORT_LIMIT", "KIND_WORD_LIMIT", "KIND_WORD_MAKER_LIMIT"):
@@ -104,6 +111,10 @@ def from_environment(environ=os.environ):
                  "DB_POOL_SIZE", "DB_POOL_STALE_SECONDS", "DB_POOL_WAIT_SECONDS"):
         if environ.get(name, "").isdigit():
             config[name] = int(environ[name])
+    if environ.get("SPAM_RULES_ONLY", "").lower() in ("1", "true", "yes"):
+        config["SPAM_RULES_ONLY"] = True
+    if environ.get("SPAM_HOLD_PROBABILITY"):
+        config["SPAM_HOLD_PROBABILITY"] = probability(environ["SPAM_HOLD_PROBABILITY"])
     if environ.get("MAIL_USE_TLS", "").lower() in ("1", "true", "yes"):
         config["MAIL_USE_TLS"] = True
     if environ.get("FETCH_ALLOW_HOSTS"):
@@ -124,6 +135,14 @@ def share_through_redis(app):
     RATELIMIT_STORAGE_URI names another store), so every host counts together."""
     if app.config["REDIS_URL"] and app.config["RATELIMIT_STORAGE_URI"] == "memory://":
         app.config["RATELIMIT_STORAGE_URI"] = app.config["REDIS_URL"]
+
+
+def probability(text):
+    """A number between 0 and 1, or a clear error at start-up."""
+    value = float(text)
+    if not 0.0 < value <= 1.0:
+        raise ValueError(f"SPAM_HOLD_PROBABILITY must be above 0 and at most 1, not {text}")
+    return value
 
 
 def is_development(app, environ=os.environ):

@@ -23,10 +23,12 @@ from ..models import (
     ModerationAction,
     Report,
     Review,
+    SpamLabel,
     Story,
     TextBand,
     TextPrint,
 )
+from ..safety.spam_model import store
 from ..writes.rebuild import rebuild_derived_data
 
 
@@ -148,11 +150,21 @@ def add_page_cache(migrator):
     db.create_tables([Generation], safe=True)
 
 
+def add_spam_model(migrator):
+    """11: the spam model's probability and reasons on reviews, and moderators'
+    decisions kept as labels to train it on."""
+    columns = {column.name for column in db.get_columns("review")}
+    migrate(*[migrator.add_column("review", name, Review._meta.fields[name])
+              for name in ("spam_probability", "model_reasons") if name not in columns])
+    db.create_tables([SpamLabel], safe=True)
+
+
 # (version, function) pairs, in order. Version 1 is the first schema; a new
 # database is created at the latest version by create_tables.
 STEPS = [(2, add_profile_photos), (3, add_search_index), (4, add_moderation),
          (5, add_session_version), (6, add_lookup_indexes), (7, add_link_verification),
-         (8, add_public_story_indexes), (9, add_kind_words), (10, add_page_cache)]
+         (8, add_public_story_indexes), (9, add_kind_words), (10, add_page_cache),
+         (11, add_spam_model)]
 # The steps after which the search index and the fingerprints are rebuilt:
 # the ones that add them. (A rebuild holds the write lock a while on a big site.)
 REBUILD_AFTER = {add_search_index, add_moderation}
@@ -205,3 +217,7 @@ def init_db_command():
     """Create or upgrade the database schema; safe to run again, keeps data."""
     init_db()
     click.echo(f"Database ready: {current_app.config['DATABASE_URL']}")
+    # The default spam model, trained from the shipped corpus once (a few
+    # seconds), so that the first post does not wait for it.
+    path = store.current_path(current_app.config["SPAM_MODEL_FOLDER"])
+    click.echo(f"Spam model: {path}")

@@ -14,6 +14,7 @@ from .moderation import (
     ModerationAction,
     Report,
     Review,
+    SpamLabel,
     TextBand,
     TextPrint,
     subject_item,
@@ -23,11 +24,12 @@ from .stories import Photo, Story
 from .submissions import Submission
 
 MODELS = [Maker, MakerCraft, Link, Story, Photo, Review, Report, ModerationAction, TextPrint,
-          TextBand, Submission, LinkCheck, CodeBatch, CustomerCode, KindWord, Event, Generation]
+          TextBand, Submission, LinkCheck, CodeBatch, CustomerCode, KindWord, Event, Generation,
+          SpamLabel]
 
 __all__ = [
     "MODELS", "BaseModel", "CodeBatch", "CustomerCode", "Event", "Generation", "KindWord",
     "Link", "LinkCheck", "Maker", "MakerCraft", "ModerationAction",
-    "Moderated", "Photo", "Report", "Review", "Story", "Submission", "TextBand", "TextPrint",
-    "load_backrefs", "normalise_email", "subject_item", "subject_key", "utcnow",
+    "Moderated", "Photo", "Report", "Review", "SpamLabel", "Story", "Submission", "TextBand",
+    "TextPrint", "load_backrefs", "normalise_email", "subject_item", "subject_key", "utcnow",
 ]

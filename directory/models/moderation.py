@@ -58,6 +58,8 @@ class Review(KeysetById, BaseModel):
     reporters = IntegerField(default=0)
     held_score = FloatField(null=True)
     held_reasons = TextField(default="")  # one reason per line, as the rules gave them
+    spam_probability = FloatField(null=True)  # the model's, when it held the item
+    model_reasons = TextField(default="")  # the model's strongest features, one per line
 
     NEWEST_FIRST = False  # the queue runs oldest first
 
@@ -68,6 +70,10 @@ class Review(KeysetById, BaseModel):
     @property
     def reasons(self):
         return [line for line in self.held_reasons.splitlines() if line]
+
+    @property
+    def model_explanation(self):
+        return [line for line in self.model_reasons.splitlines() if line]
 
     @property
     def was_held(self):
@@ -230,3 +236,34 @@ class TextBand(BaseModel):
 
     class Meta:
         table_name = "text_band"
+
+
+class SpamLabel(BaseModel):
+    """A moderator's decision on a held or reported item, kept with the text it
+    judged, to train the spam model on (`flask train-spam`). Rows are added;
+    the newest row about a subject is its label. Deleting the account deletes
+    its rows: they hold the maker's words."""
+
+    DECISIONS = ("dismiss", "hide", "remove", "restore")
+
+    subject = CharField(max_length=30, index=True)
+    maker = ForeignKeyField(Maker, on_delete="CASCADE", backref="spam_labels")
+    story = ForeignKeyField(Story, null=True, on_delete="CASCADE")
+    kind = CharField(max_length=10)  # "story" or "profile"
+    action = CharField(max_length=20)  # what the moderator did: one of DECISIONS
+    text = TextField()  # what was judged, as the spam rules read it
+    listed_urls = TextField(default="")  # the maker's listed links, one per line
+    account_days = FloatField(default=0.0)
+    copy_score = FloatField(default=0.0)
+    probability = FloatField(null=True)  # the model's, when the item was held
+    moderator = ForeignKeyField(Maker, null=True, on_delete="SET NULL", backref="+")
+    created_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "spam_label"
+
+    @classmethod
+    def latest(cls):
+        """The newest label of each subject, oldest subject first."""
+        newest = cls.select(fn.MAX(cls.id)).group_by(cls.subject)
+        return cls.select().where(cls.id.in_(newest)).order_by(cls.id)

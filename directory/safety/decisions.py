@@ -19,11 +19,13 @@ from ..models import (
     Moderated,
     ModerationAction,
     Review,
+    SpamLabel,
     subject_item,
     subject_key,
     utcnow,
 )
 from . import fingerprints, spam
+from .spam_model.judge import judge
 
 
 def trusted_after():
@@ -79,6 +81,7 @@ def check_written(maker, story=None, text_changed=True):
             verdict = spam.check_story(story, maker, urls)
         else:
             verdict = spam.check_profile(maker, urls, [link.label for link in links])
+        judge(verdict)
     if text_changed:
         fingerprints.remember(maker, story)
     apply_verdict(maker, story, verdict)
@@ -102,6 +105,9 @@ def apply_verdict(maker, story, verdict, kind_word=None):
             review = open_review(maker, story, kind_word)
             review.held_score = round(verdict.score, 2)
             review.held_reasons = "\n".join(verdict.reasons)
+            review.spam_probability = (round(verdict.probability, 3)
+                                       if verdict.probability is not None else None)
+            review.model_reasons = "\n".join(verdict.explanation)
             review.save()
     elif verdict is not None and set_state(item, Moderated.VISIBLE,
                                            only_from=(Moderated.HELD,)):
@@ -176,9 +182,26 @@ def apply_action(action, maker, story, moderator, reason, *, kind_word=None):
                             else Maker.STATUS_ACTIVE)
             Maker.update(status=maker.status).where(Maker.id == maker.id).execute()
             Generation.changed(maker.id)
+        if action in SpamLabel.DECISIONS and kind_word is None:
+            keep_label(action, maker, story, moderator, review)
         if review is not None:
             review.close()
         account_wide = MODERATOR_ACTIONS[action].account_wide
         return ModerationAction.record(action, maker, None if account_wide else story,
                                        reason, moderator=moderator,
                                        kind_word=None if account_wide else kind_word)
+
+
+def keep_label(action, maker, story, moderator, review):
+    """Keep a moderator's decision, with the text it judged, as a label for
+    the spam model (inside the action's transaction)."""
+    links = list(Link.for_maker(maker))
+    urls = [link.url for link in links]
+    written = (spam.written_story(story, maker, urls) if story is not None
+               else spam.written_profile(maker, urls, [link.label for link in links]))
+    return SpamLabel.create(
+        subject=subject_key(maker, story), maker=maker, story=story, kind=written.kind,
+        action=action, text=written.text, listed_urls="\n".join(urls),
+        account_days=round(written.account_days, 2), copy_score=round(written.copy_score, 3),
+        probability=review.spam_probability if review is not None else None,
+        moderator=moderator)

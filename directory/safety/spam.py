@@ -6,6 +6,11 @@ single ordinary habit holds a genuine maker: linking to one's own shop costs
 nothing, one link to a supplier or a gallery costs less than the threshold.
 
 The reasons are kept on the review so a moderator sees why an item was held.
+The rules read the text normalised (normalise.py): look-alike letters,
+spaced-out letters and digit swaps undone; using such tricks is a rule of
+its own. Each rule's points are also kept by name (`Verdict.hits`): they are
+features of the learned model (spam_model/), which decides unless the site
+runs on the rules only (SPAM_RULES_ONLY).
 """
 
 import re
@@ -13,9 +18,14 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from ..content.text import WEB_ADDRESS
+from ..models import utcnow
 from . import fingerprints
+from .normalise import normalised
 
 HOLD_AT = 3.0
+# A score the rules reach only on spam: it holds even when the model would
+# publish (no genuine item of the training families scores this much).
+SURE_AT = 6.0
 COPY_SIMILARITY = 0.5
 WORD = re.compile(r"\w+")
 CONTACT = re.compile(
@@ -76,19 +86,50 @@ PLAIN_WORDS = frozenset(
 
 
 @dataclass
+class Written:
+    """What a maker wrote, as the rules and the model read it."""
+
+    kind: str  # "story" or "profile"
+    text: str  # everything written, title (or name) first
+    listed_urls: list = field(default_factory=list)
+    link_labels: list = field(default_factory=list)
+    copy_score: float = 0.0  # the share of the text already on the site (another maker's)
+    copy_of: str = ""  # what it was copied from
+    account_days: float = 0.0  # the account's age when it was written
+
+
+@dataclass
 class Verdict:
-    """The score of an item and the reasons behind it."""
+    """The score of an item and the reasons behind it. The rules hold at
+    HOLD_AT; when the model has scored the item (`probability`), it decides."""
 
     score: float = 0.0
     reasons: list = field(default_factory=list)
+    hits: dict = field(default_factory=dict)  # {rule: points}, the model's features
+    written: Written | None = None
+    signals: dict = field(default_factory=dict)  # the normaliser's tricks counted
+    probability: float | None = None
+    hold_at: float = 1.0
+    explanation: list = field(default_factory=list)  # the model's reasons, plain words
 
-    def add(self, points, reason):
+    def add(self, points, reason, rule="other"):
         if points > 0:
             self.score += points
+            self.hits[rule] = self.hits.get(rule, 0) + points
             self.reasons.append(f"{reason} (+{points:g})")
 
     @property
+    def sure(self):
+        """Held whatever the model says: another maker's text (always a
+        moderator's call), or a score the rules reach only on spam."""
+        return bool(self.hits.get("copied")) or self.score >= SURE_AT
+
+    @property
     def held(self):
+        if self.sure:
+            return True
+        if self.probability is not None:
+            return self.probability >= self.hold_at
         return self.score >= HOLD_AT
 
 
@@ -130,10 +171,10 @@ def check_links(verdict, text, own_hosts):
     if foreign:
         shown = ", ".join(foreign[:4]) + ("…" if len(foreign) > 4 else "")
         points = min(1.0 + 0.75 * (len(foreign) - 1), 4.0)
-        verdict.add(points, f"links to {len(foreign)} other site(s): {shown}")
+        verdict.add(points, f"links to {len(foreign)} other site(s): {shown}", "foreign_links")
     words = word_count(text)
     if len(links) >= 2 and len(links) * 100 > 4 * max(words, 1):
-        verdict.add(1.5, f"{len(links)} links in {words} words")
+        verdict.add(1.5, f"{len(links)} links in {words} words", "link_density")
 
 
 def folded(text):
@@ -146,17 +187,23 @@ def check_vocabulary(verdict, text):
     words = f" {folded(text)} "
     found = [phrase for phrase in VOCABULARY if f" {phrase} " in words]
     points = sum(VOCABULARY[phrase] for phrase in found)
-    if FOLLOWER_NUMBERS.search(words):
+    followers = FOLLOWER_NUMBERS.search(words)
+    if followers:
         found.append("numbers of followers or likes")
-        points += 1.5
     if found:
-        verdict.add(min(points, MAX_VOCABULARY_POINTS), "spam vocabulary: " + ", ".join(found[:6]))
+        # The follower numbers count under their own name, for the model.
+        words_points = min(points, MAX_VOCABULARY_POINTS)
+        total = min(points + 1.5 * bool(followers), MAX_VOCABULARY_POINTS)
+        verdict.add(total, "spam vocabulary: " + ", ".join(found[:6]), "vocabulary")
+        if followers:
+            verdict.hits["vocabulary"] = words_points
+            verdict.hits["follower_numbers"] = total - words_points
     if PROMOTION.search(text or ""):
-        verdict.add(1.0, "advert language: discount codes or prices")
+        verdict.add(1.0, "advert language: discount codes or prices", "advert")
     if CONTACT.search(text or ""):
-        verdict.add(1.5, "asks to be contacted on a messaging app or by phone")
+        verdict.add(1.5, "asks to be contacted on a messaging app or by phone", "contact")
     elif EMAIL.search(text or ""):
-        verdict.add(0.5, "gives an email address to write to")
+        verdict.add(0.5, "gives an email address to write to", "email")
 
 
 def stems(text):
@@ -176,52 +223,108 @@ def check_keyword_anchors(verdict, text):
             keyword_links += 1
     if keyword_links:
         verdict.add(min(keyword_links, 2) * 1.0,
-                    f"{keyword_links} link(s) whose words repeat their address")
+                    f"{keyword_links} link(s) whose words repeat their address", "keyword_links")
 
 
-def check_copy(verdict, text, maker, story=None):
+# Tricks that hide words from the rules, as the normaliser counted them, with
+# what each costs. Decorated letters (fullwidth, NFKC) cost nothing: Japanese
+# makers type fullwidth characters every day.
+TRICKS = {
+    "folded": "letters from another script that look like Latin ones",
+    "mixed_script": "words mixing letters of two scripts",
+    "spaced": "spaced-out letters",
+    "digit_swaps": "digits in place of letters",
+    "invisible": "invisible characters inside words",
+}
+MAX_TRICK_POINTS = 2.0
+
+
+def check_disguise(verdict, signals):
+    """Text disguised so that word lists miss it."""
+    found = [name for name in TRICKS if signals.get(name)]
+    if found:
+        verdict.add(min(len(found) * 1.0, MAX_TRICK_POINTS),
+                    "disguised text: " + "; ".join(TRICKS[name] for name in found), "disguise")
+
+
+def check_written(written):
+    """The rules' verdict on what a maker wrote (Written), on normalised text."""
+    verdict = Verdict(written=written)
+    found = normalised(written.text)
+    verdict.signals = found.signals
+    text = found.text
+    own_hosts = {host_of(url) for url in written.listed_urls} - {""}
+    check_links(verdict, text, own_hosts)
+    check_keyword_anchors(verdict, text)
+    if written.kind == "profile":
+        everything = "\n".join((text, *written.link_labels,
+                                *(url.replace("-", " ").replace(".", " ")
+                                  for url in written.listed_urls)))
+        check_vocabulary(verdict, normalised(everything).text)
+        words = word_count(text.partition("\n")[2])
+        links = len(links_in(text)) + len(written.listed_urls)
+        if links >= 4 and words < 8 * links:
+            verdict.add(1.5, f"little but links: {links} links and {words} words",
+                        "little_but_links")
+    else:
+        check_vocabulary(verdict, normalised(text + "\n" + "\n".join(written.listed_urls)).text)
+    check_disguise(verdict, found.signals)
+    if written.copy_score >= COPY_SIMILARITY:
+        verdict.add(3.0, f"about {written.copy_score:.0%} of its text is already on the site "
+                         f"({written.copy_of}, by another maker)", "copied")
+    return verdict
+
+
+def account_days(maker):
+    """How many days old the account is (a float; 0 for a new one)."""
+    created = getattr(maker, "created_at", None)
+    if created is None:
+        return 0.0
+    return max((utcnow() - created).total_seconds() / 86400, 0.0)
+
+
+def copied(text, maker, story=None):
+    """(share, label of the original) of the text already on the site."""
     score, original = fingerprints.closest_copy(text, maker, story)
-    if original is not None and score >= COPY_SIMILARITY:
-        verdict.add(3.0, f"about {score:.0%} of its text is already on the site "
-                         f"({original.subject}, by another maker)")
+    return (score, original.subject) if original is not None else (0.0, "")
+
+
+def written_story(story, maker, listed_urls):
+    """A story as the rules read it."""
+    score, original = copied(fingerprints.text_of_story(story), maker, story)
+    return Written(kind="story", listed_urls=list(listed_urls),
+                   text="\n".join((story.title, story.body_md, story.materials,
+                                   story.process_md)),
+                   copy_score=score, copy_of=original, account_days=account_days(maker))
+
+
+def written_profile(maker, listed_urls, link_labels=()):
+    """A profile (and its listed links) as the rules read it."""
+    score, original = copied(fingerprints.text_of_profile(maker), maker)
+    return Written(kind="profile", listed_urls=list(listed_urls),
+                   link_labels=list(link_labels),
+                   text="\n".join((maker.display_name, maker.tagline + "\n" + maker.about_md)),
+                   copy_score=score, copy_of=original, account_days=account_days(maker))
 
 
 def check_story(story, maker, listed_urls):
     """The verdict on a story by this maker, whose shops are `listed_urls`."""
-    verdict = Verdict()
-    own_hosts = {host_of(url) for url in listed_urls} - {""}
-    text = "\n".join((story.title, story.body_md, story.materials, story.process_md))
-    check_links(verdict, text, own_hosts)
-    check_keyword_anchors(verdict, text)
-    check_vocabulary(verdict, text + "\n" + "\n".join(listed_urls))
-    check_copy(verdict, fingerprints.text_of_story(story), maker, story)
-    return verdict
+    return check_written(written_story(story, maker, listed_urls))
 
 
 def check_profile(maker, listed_urls, link_labels=()):
     """The verdict on a profile: its words, and the links it lists."""
-    verdict = Verdict()
-    own_hosts = {host_of(url) for url in listed_urls} - {""}
-    text = "\n".join((maker.display_name, maker.tagline, maker.about_md))
-    check_links(verdict, text, own_hosts)
-    check_keyword_anchors(verdict, text)
-    everything = "\n".join((text, *link_labels, *(url.replace("-", " ").replace(".", " ")
-                                                    for url in listed_urls)))
-    check_vocabulary(verdict, everything)
-    words = word_count(maker.tagline + " " + maker.about_md)
-    links = len(links_in(text)) + len(listed_urls)
-    if links >= 4 and words < 8 * links:
-        verdict.add(1.5, f"little but links: {links} links and {words} words")
-    check_copy(verdict, fingerprints.text_of_profile(maker), maker)
-    return verdict
+    return check_written(written_profile(maker, listed_urls, link_labels))
 
 
 def check_kind_word(kind_word):
-    """The verdict on a visitor's kind word: links, spam words, adverts,
-    contact details. (It links to nobody's shop, so every link counts.)"""
-    verdict = Verdict()
-    text = "\n".join((kind_word.author, kind_word.text))
-    check_links(verdict, text, set())
-    check_keyword_anchors(verdict, text)
-    check_vocabulary(verdict, text)
+    """The verdict on a visitor's kind word, by the rules alone (the model
+    learned from stories and profiles): links, spam words, adverts, contact
+    details, disguised text. (It links to nobody's shop, so every link counts.)"""
+    found = normalised("\n".join((kind_word.author, kind_word.text)))
+    verdict = Verdict(signals=found.signals)
+    check_links(verdict, found.text, set())
+    check_keyword_anchors(verdict, found.text)
+    check_vocabulary(verdict, found.text)
+    check_disguise(verdict, found.signals)
     return verdict
