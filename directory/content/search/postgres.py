@@ -177,8 +177,10 @@ def find_makers(text, within, limit=6):
     if query is None:
         return []
     maker = within.model
-    snippet = headline([MakerSearch.tagline, MakerSearch.about, MakerSearch.crafts,
-                        MakerSearch.place], query, 12)
+    # As FTS5's snippet picks the column with the best match, the headline
+    # reads them all; the fragment around the words found is the snippet.
+    snippet = headline([MakerSearch.name, MakerSearch.tagline, MakerSearch.about,
+                        MakerSearch.crafts, MakerSearch.place], query, 12)
     rows = (
         within
         .select_extend(snippet.alias("snippet_text"))
@@ -219,6 +221,7 @@ def story_snippets(text, story_ids):
     if not story_ids:
         return {}
     query = tsquery(text)
-    snippet = headline([StorySearch.body, StorySearch.materials, StorySearch.process], query, 16)
+    snippet = headline([StorySearch.title, StorySearch.body, StorySearch.materials,
+                        StorySearch.process], query, 16)
     rows = StorySearch.select(StorySearch.id, snippet).where(StorySearch.id.in_(story_ids))
     return {row_id: (text or "").translate(UNMASK) for row_id, text in rows.tuples()}
