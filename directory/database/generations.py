@@ -37,7 +37,12 @@ def current(scopes):
     """{scope: number} for these scopes (0 for a scope never changed)."""
     scopes = list(scopes)
     if not is_sqlite():
-        return Generation.current(scopes)
+        was_closed = db.is_closed()
+        try:
+            return Generation.current(scopes)
+        finally:
+            if was_closed:  # opened for this alone (a kept page): back to the pool
+                db.close()
     rows = _reader().execute(LOOKUP.format(", ".join("?" * len(scopes))), scopes)
     found = dict(rows.fetchall())
     return {scope: found.get(scope, 0) for scope in scopes}

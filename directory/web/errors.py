@@ -37,9 +37,9 @@ def render_error(code, title=None, detail=None):
                   request_id=g.get("request_id", ""))
 
 
-def request_id():
+def request_id(headers=None):
     """The id a proxy gave the request (X-Request-ID), if sane, else a new one."""
-    given = request.headers.get("X-Request-ID", "")
+    given = (headers if headers is not None else request.headers).get("X-Request-ID", "")
     return given if REQUEST_ID.fullmatch(given) else secrets.token_hex(8)
 
 

@@ -1,6 +1,6 @@
 """The anonymous page cache: a visitor without a session gets a page made
-for someone before them, without running the view, the templates or any
-query but one.
+for someone before them, answered in front of Flask (KeptPages, a WSGI
+middleware): no routing, view, template or session, and no query but one.
 
 In the spirit of Discourse's anonymous cache:
 - Only GET and HEAD, only without a session or remember-me cookie, and only
@@ -25,9 +25,11 @@ from threading import Lock
 from typing import NamedTuple
 
 from flask import current_app, g, request, request_finished
+from werkzeug.wrappers import Request, Response
 
 from ..database import generations
 from ..models.generations import SITE, maker_scope
+from .errors import request_id
 from .validators import has_session
 
 CACHED_ENDPOINTS = frozenset({
@@ -94,41 +96,69 @@ def depends_on_maker(maker_id):
     g.page_scopes = {maker_scope(maker_id)}
 
 
-def cache_key():
-    query = tuple(sorted(request.args.items(multi=True)))
-    return (request.path, query, request.headers.get("HX-Request", ""),
-            request.headers.get("Accept-Encoding", "")[:200])
+def cache_key(incoming):
+    """The key of a request (a werkzeug or Flask request)."""
+    query = tuple(sorted(incoming.args.items(multi=True)))
+    return (incoming.path, query, incoming.headers.get("HX-Request", ""),
+            incoming.headers.get("Accept-Encoding", "")[:200])
+
+
+def kept_response(app, environ):
+    """The kept page for this request, if there is one, its generations are
+    current, and the request has no session; else None. Runs before Flask
+    (KeptPages): a hit costs no routing, no session and no after-request work.
+    A page is only ever kept from a request to a CACHED_ENDPOINTS page, so a
+    key found here is one of those pages."""
+    seconds = app.config["PAGE_CACHE_SECONDS"]
+    if seconds <= 0 or environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+        return None
+    incoming = Request(environ)
+    if has_session(app, incoming.cookies):
+        return None
+    page = app.extensions["page_cache"].get(cache_key(incoming))
+    if page is None or time.monotonic() - page.made_at >= seconds:
+        return None
+    current = generations.current(page.generations)
+    if any(current[scope] != value for scope, value in page.generations.items()):
+        return None
+    response = Response(page.body, status=page.status, headers=page.headers)
+    response.headers["X-Cache"] = "hit"
+    response.headers["X-Request-ID"] = request_id(incoming.headers)
+    return response.make_conditional(incoming)
+
+
+class KeptPages:
+    """WSGI middleware in front of the app: kept pages are answered here."""
+
+    def __init__(self, app):
+        self.app = app
+        self.wsgi_app = app.wsgi_app
+
+    def __call__(self, environ, start_response):
+        response = kept_response(self.app, environ)
+        if response is None:
+            return self.wsgi_app(environ, start_response)
+        return response(environ, start_response)
 
 
 def is_cacheable(app):
     return (app.config["PAGE_CACHE_SECONDS"] > 0 and request.method in ("GET", "HEAD")
-            and request.endpoint in CACHED_ENDPOINTS and not has_session(app))
+            and request.endpoint in CACHED_ENDPOINTS and not has_session(app, request.cookies))
 
 
-def serve_kept_page():
-    """A kept page, if there is one and its generations are current."""
-    app = current_app._get_current_object()
-    if not is_cacheable(app):
-        return None
-    key = g.page_key = cache_key()
-    page = app.extensions["page_cache"].get(key)
-    scopes = {SITE, *(page.generations if page else ())}
-    current = generations.current(scopes)
-    g.page_site_generation = current[SITE]
-    if (page is None or time.monotonic() - page.made_at >= app.config["PAGE_CACHE_SECONDS"]
-            or any(current[scope] != value for scope, value in page.generations.items())):
-        return None
-    g.page_cache_hit = True
-    response = app.response_class(page.body, status=page.status, headers=page.headers)
-    response.headers["X-Cache"] = "hit"
-    return response
+def note_generation():
+    """Before a cacheable page is made: its key, and the site's generation
+    now (a page made while a write lands is not kept)."""
+    if is_cacheable(current_app):
+        g.page_key = cache_key(request)
+        g.page_site_generation = generations.current({SITE})[SITE]
 
 
 def keep_page(app, response, **extra):
     """After a page was made for an anonymous visitor: keep it, unless it
     says it is private, sets a cookie, or a write landed while it was made."""
     key = g.get("page_key")
-    if key is None or g.get("page_cache_hit") or response.status_code != 200:
+    if key is None or response.status_code != 200:
         return
     if (response.is_streamed or "Set-Cookie" in response.headers
             or response.cache_control.private or response.cache_control.no_store):
@@ -148,5 +178,6 @@ def init_app(app):
     """Serve kept pages before any view runs; keep new ones once sent.
     Register after the database connects and the request gets its id."""
     app.extensions["page_cache"] = PageStore(app.config["PAGE_CACHE_MAX_BYTES"])
-    app.before_request(serve_kept_page)
+    app.before_request(note_generation)
+    app.wsgi_app = KeptPages(app)
     request_finished.connect(keep_page, app)

@@ -12,11 +12,11 @@ REVALIDATED = ("text/html", "application/atom+xml", "application/xml", "text/pla
                "text/calendar")
 
 
-def has_session(app):
-    """True when the request carries a session or a remember-me cookie."""
+def has_session(app, cookies):
+    """True when these cookies hold a session or a remember-me cookie."""
     names = (app.config["SESSION_COOKIE_NAME"], app.config.get("REMEMBER_COOKIE_NAME",
                                                                "remember_token"))
-    return any(name in request.cookies for name in names)
+    return any(name in cookies for name in names)
 
 
 # Responses that are the same whoever asks: no `Vary: Cookie` on them, so a
@@ -50,7 +50,8 @@ def init_app(app):
                 or response.direct_passthrough or response.mimetype not in REVALIDATED):
             return response
         if "Cache-Control" not in response.headers:
-            response.headers["Cache-Control"] = ("private, no-cache" if has_session(app)
+            private = has_session(app, request.cookies)
+            response.headers["Cache-Control"] = ("private, no-cache" if private
                                                  else "public, no-cache")
         response.add_etag()
         return response.make_conditional(request)
