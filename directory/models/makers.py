@@ -230,22 +230,21 @@ class Maker(UserMixin, Moderated, KeysetById, BaseModel):
 
     @classmethod
     def in_craft_and_place(cls, query, craft=None, place=None, maker_column=None):
-        """Limit a query over makers (or joined to them) to one craft and one place.
+        """Limit a query over makers (or rows that belong to makers, such as
+        stories: `maker_column`) to one craft and one place.
 
-        Over makers, the craft's rows in maker_craft drive the query. Over rows
-        that belong to makers (maker_column: stories), the craft is checked
-        row by row instead, so the rows' own newest-first index drives and no
-        sort is needed: a craft is common (one of a few), so the walk finds a
-        page of them quickly.
+        The craft is checked row by row (EXISTS on maker_craft's (maker,
+        craft) index) while the query's own index drives, newest first: the
+        primary key, a place's makers, or the stories' newest-first index.
+        A craft is common (one of a few), so the walk fills a page quickly and
+        stops; gathering every maker of the craft first would cost more as
+        the directory grows.
         """
-        if craft and maker_column is not None:
+        if craft:
+            owner = cls.id if maker_column is None else maker_column
             query = query.where(fn.EXISTS(
                 MakerCraft.select(MakerCraft.id)
-                .where((MakerCraft.maker == maker_column) & (MakerCraft.craft == craft))))
-        elif craft:
-            query = query.where(
-                cls.id.in_(MakerCraft.select(MakerCraft.maker).where(MakerCraft.craft == craft))
-            )
+                .where((MakerCraft.maker == owner) & (MakerCraft.craft == craft))))
         if place:
             query = query.where(cls.place_key == place)
         return query
