@@ -11,17 +11,22 @@ import os
 import re
 import signal
 import socketserver
+import sqlite3
 import subprocess
 import sys
 import threading
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from http.cookiejar import CookieJar
 from pathlib import Path
 from urllib.parse import urlencode
 
+import psycopg2
+
+from tests.services import postgres_database
 from tests.test_serving import GUNICORN, ROOT, free_port, run
 
 FLASK = [sys.executable, "-m", "flask", "--app", "app"]
@@ -220,6 +225,55 @@ class LiveServer:
                 if not line[:1].isspace() or str(ROOT / "directory") in line
             ))
         return found[:limit]
+
+
+# --- either engine ------------------------------------------------------------
+
+ENGINES = ["sqlite", "postgresql"]
+
+
+@contextmanager
+def on_engine(server, engine, name):
+    """Point the server at a new PostgreSQL database `name` for the block, or
+    leave it on its SQLite file."""
+    if engine == "sqlite":
+        yield
+        return
+    with postgres_database(name) as url:
+        server.env["DATABASE_URL"] = url
+        yield
+
+
+def rows(server, sql):
+    """The rows a read-only query gives on the server's database, either engine."""
+    url = server.env["DATABASE_URL"]
+    if url.startswith("sqlite"):
+        db = sqlite3.connect(f"file:{server.db_path}?mode=ro", uri=True)
+        try:
+            return db.execute(sql).fetchall()
+        finally:
+            db.close()
+    with psycopg2.connect(url) as db, db.cursor() as cursor:
+        cursor.execute(sql)
+        found = cursor.fetchall()
+    db.close()
+    return found
+
+
+def indexed_story_ids(server):
+    """The ids of the stories in the search index, either engine."""
+    if server.env["DATABASE_URL"].startswith("sqlite"):
+        return {row[0] for row in rows(server, "SELECT rowid FROM story_index")}
+    return {row[0] for row in rows(server, "SELECT id FROM story_search")}
+
+
+def integrity_problems(server):
+    """SQLite's integrity and foreign-key checks ([] when sound); PostgreSQL
+    keeps both itself (WAL recovery, enforced foreign keys)."""
+    if not server.env["DATABASE_URL"].startswith("sqlite"):
+        return []
+    problems = [row for row in rows(server, "PRAGMA integrity_check") if row != ("ok",)]
+    return problems + rows(server, "PRAGMA foreign_key_check")
 
 
 # --- a browser-like client ---------------------------------------------------

@@ -1,4 +1,5 @@
-"""Many people at once: 32 browsers against gunicorn with 4 workers on one SQLite file.
+"""Many people at once: 32 browsers against gunicorn with 4 workers, on one
+SQLite file and on PostgreSQL.
 
 Each browser signs up, then reads pages, searches, publishes stories and edits
 its own, as fast as the server answers, for 10 to 20 seconds on loopback.
@@ -9,11 +10,23 @@ writers queue (BEGIN IMMEDIATE, busy timeout) instead of failing or losing work.
 
 import html
 import random
-import sqlite3
 import threading
 import time
 
-from tests.live_server import Browser, LiveServer, MailSink, refusal, save_story, signup
+import pytest
+
+from tests.live_server import (
+    Browser,
+    LiveServer,
+    MailSink,
+    indexed_story_ids,
+    integrity_problems,
+    on_engine,
+    refusal,
+    rows,
+    save_story,
+    signup,
+)
 
 CLIENTS = 32
 WORKERS = 4
@@ -23,9 +36,6 @@ MIN_SECONDS, MAX_SECONDS = 10, 20  # traffic stops after MIN once enough was don
 MIN_SIGNUPS, MIN_STORY_WRITES = CLIENTS, 2 * CLIENTS
 SEARCH_WORDS = ["glaze", "silver", "quilt", "chair", "stitch", "ash", "mug", "rings", "wool"]
 
-
-def read_only(path):
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
 
 
 class Visitor:
@@ -104,43 +114,49 @@ class Visitor:
             self.story_writes += 1
 
 
-def test_concurrent_reads_signups_and_story_writes_lose_nothing(tmp_path):
+@pytest.mark.parametrize("engine", [pytest.param("sqlite", marks=pytest.mark.sqlite_only),
+                                    "postgresql"])
+def test_concurrent_reads_signups_and_story_writes_lose_nothing(tmp_path, engine):
     with MailSink() as mail:
         server = LiveServer(tmp_path, mail.port, workers=WORKERS)
-        server.flask("init-db")
-        server.flask("seed-demo")
-        with read_only(server.db_path) as db:
-            slugs = [row[0] for row in db.execute("SELECT slug FROM maker ORDER BY id")]
-            story_ids = [row[0] for row in db.execute("SELECT id FROM story ORDER BY id")]
-        db.close()
-        assert slugs and story_ids
+        with on_engine(server, engine, "load_test"):
+            load_and_check(server, mail)
 
-        visitors = [Visitor(n, server.url, slugs, story_ids) for n in range(CLIENTS)]
-        stop = threading.Event()
-        threads = [threading.Thread(target=v.run, args=(stop,)) for v in visitors]
-        enough_after = None
-        try:
-            server.start()
-            started, cpu = time.monotonic(), time.process_time()
-            for thread in threads:
-                thread.start()
-            while True:
-                time.sleep(0.2)
-                elapsed = time.monotonic() - started
-                enough = (sum(v.signed_up for v in visitors) >= MIN_SIGNUPS
-                          and sum(v.story_writes for v in visitors) >= MIN_STORY_WRITES)
-                if enough and enough_after is None:
-                    enough_after = elapsed
-                if elapsed >= MAX_SECONDS or (elapsed >= MIN_SECONDS and enough):
-                    break
-        finally:
-            stop.set()
-            for thread in threads:
-                if thread.ident is not None:
-                    thread.join(timeout=60)
-            server.stop()
-        seconds, cpu = time.monotonic() - started, time.process_time() - cpu
-        mailed = set(mail.recipients)
+
+def load_and_check(server, mail):
+    """32 browsers for 10 to 20 s, then every acknowledged write read back."""
+    server.flask("init-db")
+    server.flask("seed-demo")
+    slugs = [row[0] for row in rows(server, "SELECT slug FROM maker ORDER BY id")]
+    story_ids = [row[0] for row in rows(server, "SELECT id FROM story ORDER BY id")]
+    assert slugs and story_ids
+
+    visitors = [Visitor(n, server.url, slugs, story_ids) for n in range(CLIENTS)]
+    stop = threading.Event()
+    threads = [threading.Thread(target=v.run, args=(stop,)) for v in visitors]
+    enough_after = None
+    try:
+        server.start()
+        started, cpu = time.monotonic(), time.process_time()
+        for thread in threads:
+            thread.start()
+        while True:
+            time.sleep(0.2)
+            elapsed = time.monotonic() - started
+            enough = (sum(v.signed_up for v in visitors) >= MIN_SIGNUPS
+                      and sum(v.story_writes for v in visitors) >= MIN_STORY_WRITES)
+            if enough and enough_after is None:
+                enough_after = elapsed
+            if elapsed >= MAX_SECONDS or (elapsed >= MIN_SECONDS and enough):
+                break
+    finally:
+        stop.set()
+        for thread in threads:
+            if thread.ident is not None:
+                thread.join(timeout=60)
+        server.stop()
+    seconds, cpu = time.monotonic() - started, time.process_time() - cpu
+    mailed = set(mail.recipients)
 
     statuses = [s for v in visitors for s in v.browser.statuses]
     summary = (f"{len(statuses)} requests in {seconds:.1f} s ({cpu:.1f} s CPU in the clients), "
@@ -169,17 +185,12 @@ def test_concurrent_reads_signups_and_story_writes_lose_nothing(tmp_path):
 
     # Every acknowledged write is in the database, as last acknowledged, by its
     # author, and in the search index (written in the same transaction).
-    db = read_only(server.db_path)
-    try:
-        assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        emails = {row[0] for row in db.execute("SELECT email FROM maker")}
-        stored = {story_id: (title, email) for story_id, title, email in db.execute(
-            "SELECT story.id, story.title, maker.email FROM story "
-            "JOIN maker ON maker.id = story.maker_id"
-        )}
-        indexed = {row[0] for row in db.execute("SELECT rowid FROM story_index")}
-    finally:
-        db.close()
+    assert integrity_problems(server) == []
+    emails = {row[0] for row in rows(server, "SELECT email FROM maker")}
+    stored = {story_id: (title, email) for story_id, title, email in rows(
+        server, "SELECT story.id, story.title, maker.email FROM story "
+                "JOIN maker ON maker.id = story.maker_id")}
+    indexed = indexed_story_ids(server)
     assert acknowledged <= emails, sorted(acknowledged - emails)
     expected = {story_id: (title, v.email) for v in visitors
                 for story_id, title in v.titles.items()}
