@@ -3,6 +3,7 @@
 # make test-postgres - the same tests on a throw-away PostgreSQL server, with Redis
 # make lint  - ruff, and lint-imports for the layers (.importlinter)
 # make bench - pages under load (gunicorn + wrk) and search latency, up to 100,000 stories
+# make bench-postgres - the page bench on PostgreSQL
 # make profile - where the time of each public page goes (pyinstrument), into bench/profiles/
 # make spam-report - the spam model on families it never saw (README, "Spam and moderation")
 # make spam-bench - the spam check's cost per item
@@ -22,7 +23,7 @@ REDIS  := /usr/bin/redis-server
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := check
-.PHONY: check run test test-postgres lint bench profile spam-report spam-bench screenshots clean
+.PHONY: check run test test-postgres lint bench bench-postgres profile spam-report spam-bench screenshots clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -88,6 +89,10 @@ lint: $(VENV)/.dev-installed
 bench: $(VENV)/.installed $(WRK)
 	$(PY) -m bench.pages_bench
 	$(PY) -m bench.search_bench
+
+# The page bench on a throw-away PostgreSQL cluster: bench/results-postgresql.md.
+bench-postgres: $(VENV)/.installed $(WRK) $(POSTGRES) $(REDIS)
+	$(PY) -m tests.services sh -c 'BENCH_POSTGRES=$$TEST_DATABASE_URL $(PY) -m bench.pages_bench'
 
 # Profiles of the public pages at 100,000 stories (bench/profile_pages.py).
 profile: $(VENV)/.dev-installed

@@ -13,6 +13,8 @@ import urllib.request
 from http.cookiejar import CookieJar
 from urllib.parse import urlencode
 
+import psycopg2
+
 from bench.wrk import ACCEPT_ENCODING
 
 PASSWORD = "a long bench password"  # noqa: S105 (a throw-away account)
@@ -61,18 +63,32 @@ def log_in(base_url):
     return f"session={cookies['session']}"
 
 
-def sample(db_path):
+def connect(url):
+    """A DB-API connection and its parameter mark, for a database URL."""
+    if url.startswith("sqlite:///"):
+        return sqlite3.connect(f"file:{url[len('sqlite:///'):]}?mode=ro", uri=True), "?"
+    return psycopg2.connect(url), "%s"
+
+
+def sample(url):
     """A public maker with a place and stories, one of their stories, a craft of theirs."""
-    with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as db:
-        slug, maker_id, place = db.execute(
+    db, mark = connect(url)
+    try:
+        cursor = db.cursor()
+
+        def one(sql, *params):
+            cursor.execute(sql.replace("?", mark), params)
+            return cursor.fetchone()
+
+        slug, maker_id, place = one(
             "SELECT slug, id, place_key FROM maker WHERE place_key != '' AND status = 'active' "
             "AND moderation = 'visible' AND EXISTS (SELECT 1 FROM story WHERE maker_id = maker.id "
-            "AND status = 'published') ORDER BY id LIMIT 1").fetchone()
-        story = db.execute("SELECT id FROM story WHERE maker_id = ? AND status = 'published' "
-                           "ORDER BY id LIMIT 1", (maker_id,)).fetchone()[0]
-        craft = db.execute("SELECT craft FROM maker_craft WHERE maker_id = ? LIMIT 1",
-                           (maker_id,)).fetchone()[0]
-    db.close()
+            "AND status = 'published') ORDER BY id LIMIT 1")
+        story = one("SELECT id FROM story WHERE maker_id = ? AND status = 'published' "
+                    "ORDER BY id LIMIT 1", maker_id)[0]
+        craft = one("SELECT craft FROM maker_craft WHERE maker_id = ? LIMIT 1", maker_id)[0]
+    finally:
+        db.close()
     return {"slug": slug, "story": story, "craft": craft, "place": place}
 
 

@@ -29,6 +29,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+import psycopg2
+
 from bench import client, wrk
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,14 +39,31 @@ SIZES = [300] if TINY else [1_000, 10_000, 100_000]  # stories; makers are a ten
 CONNECTIONS = 4 if TINY else 16
 SECONDS = 1 if TINY else 10
 RARE_WORD = "quillwork"
+POSTGRES = os.environ.get("BENCH_POSTGRES", "")
+ENGINE = "PostgreSQL" if POSTGRES else "SQLite"
 BARS = {"page": 0.40, "fragment": 0.60, "p99_ms": 50, "growth": 1.5,
         "first_visit_kb": 60, "fragment_kb": 10}
+
+
+def database_url(folder, stories):
+    """A new database for this size: a SQLite file, or (with BENCH_POSTGRES
+    naming a server, as `make bench-postgres` does) a PostgreSQL database."""
+    if not POSTGRES:
+        return f"sqlite:///{folder}/bench-{stories}.sqlite3"
+    server, _, _ = POSTGRES.rpartition("/")
+    admin = psycopg2.connect(POSTGRES)
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "bench_{stories}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "bench_{stories}"')
+    admin.close()
+    return f"{server}/bench_{stories}"
 
 
 def environment(folder, stories):
     env = {k: v for k, v in os.environ.items() if k not in ("DIRECTORY_ENV", "FLASK_DEBUG")}
     env.update({
-        "DATABASE_URL": f"sqlite:///{folder}/bench-{stories}.sqlite3",
+        "DATABASE_URL": database_url(folder, stories),
         "SECRET_KEY": "bench-secret", "UPLOAD_FOLDER": f"{folder}/uploads",
         "RATELIMIT_ENABLED": "false", "MIN_FILL_SECONDS": "0", "PYTHONPATH": str(ROOT),
     })
@@ -82,9 +101,9 @@ def seed(folder, stories):
     return env
 
 
-def pages(db_path):
+def pages(url):
     """(label, path, htmx) of the public pages measured."""
-    sample = client.sample(db_path)
+    sample = client.sample(url)
     return [
         ("home", "/", False),
         ("makers", "/makers", False),
@@ -110,7 +129,8 @@ def measure_pages(base_url, cookie, the_pages):
 
 def main():
     wrk.ensure_installed()
-    lines = [f"# Benchmark results\n\nMade by `make bench` on {client.machine()}, "
+    command = "make bench-postgres" if POSTGRES else "make bench"
+    lines = [f"# Benchmark results on {ENGINE}\n\nMade by `{command}` on {client.machine()}, "
              f"wrk with {CONNECTIONS} connections for {SECONDS} s per row, gunicorn with "
              f"gunicorn.conf.py ({client.workers()} sync workers). Browsers' `Accept-Encoding: "
              "gzip, br` is sent with every request.\n"]
@@ -121,7 +141,7 @@ def main():
             env = seed(folder, stories)
             with gunicorn(env, "app:app", client.free_port(), log) as base_url:
                 cookie = client.log_in(base_url)
-                the_pages = pages(Path(folder) / f"bench-{stories}.sqlite3")
+                the_pages = pages(env["DATABASE_URL"])
                 if stories == SIZES[-1]:
                     with gunicorn(env, "bench.baseline:app", client.free_port(), log) as bare:
                         baseline = wrk.run(bare + "/", {}, CONNECTIONS, SECONDS)
@@ -136,7 +156,8 @@ def main():
     lines += scale_report(scale)
     text = "\n".join(lines) + "\n"
     print(text)
-    target = os.environ.get("BENCH_RESULTS", "" if TINY else str(ROOT / "bench" / "results.md"))
+    name = "results-postgresql.md" if POSTGRES else "results.md"
+    target = os.environ.get("BENCH_RESULTS", "" if TINY else str(ROOT / "bench" / name))
     if target:
         Path(target).write_text(text)
         print(f"Written to {target}")

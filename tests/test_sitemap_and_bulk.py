@@ -47,5 +47,11 @@ def test_seed_demo_can_generate_many_makers_and_stories(runner, app, client):
         assert found and all("quillwork" in story.body_md.lower() for story in found)
     assert client.get("/makers").status_code == 200
     assert client.get("/search", query_string={"q": "clay"}).status_code == 200
+    # A real signup after the bulk rows (inserted with their ids) gets a new id.
+    response = client.post("/signup", data={"display_name": "New Maker", "password":
+                                            "a long new password", "email": "new@example.com"})
+    assert response.status_code == 303
+    with app.app_context(), db.connection_context():
+        assert Maker.get(Maker.email == "new@example.com").id == 41
     again = runner.invoke(args=["seed-demo", "--makers", "5"])
     assert again.exit_code != 0 and "--force" in again.output

@@ -12,12 +12,12 @@ Stop writes to the site while it runs (or copy a backup).
 import click
 from flask import current_app
 from flask.cli import with_appcontext
-from peewee import AutoField, sort_models
+from peewee import sort_models
 
 from ..content import search
-from ..extensions import db, is_sqlite
+from ..extensions import db
 from ..models import MODELS, Maker, Story
-from .engine import make_database
+from .engine import make_database, move_sequences_on
 from .migrations import STEPS, current_version, init_db
 
 BATCH = 1000
@@ -43,17 +43,6 @@ def rows_of(model, source):
         last = batch[-1][model._meta.sorted_fields.index(key)]
 
 
-def reset_sequences(models):
-    """Move each PostgreSQL id sequence past the largest id copied."""
-    for model in models:
-        key = model._meta.primary_key
-        if isinstance(key, AutoField):
-            table, column = model._meta.table_name, key.column_name
-            sql = (f"SELECT setval(pg_get_serial_sequence('\"{table}\"', '{column}'), "  # noqa: S608 (names from the models, never from input)
-                   f"COALESCE((SELECT MAX(\"{column}\") FROM \"{table}\"), 0) + 1, false)")
-            db.execute_sql(sql)
-
-
 def counts(database, models):
     with database.bind_ctx(models):
         return {model._meta.table_name: model.select().count() for model in models}
@@ -75,8 +64,7 @@ def copy_database(source, target):
                     fields = model._meta.sorted_fields
                     for batch in rows_of(model, source):
                         model.insert_many(batch, fields=fields).execute()
-                if not is_sqlite():
-                    reset_sequences(models)
+                move_sequences_on(models)
                 search.rebuild(Maker.with_crafts(Maker.select()), Story.select())
             after = counts(db.obj, models)
         before = counts(source, models)

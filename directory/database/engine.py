@@ -5,9 +5,10 @@ and every transaction begins IMMEDIATE so concurrent writers queue instead of
 failing with "database is locked". PostgreSQL works through the same models.
 """
 
+from peewee import AutoField
 from playhouse.db_url import connect
 
-from ..extensions import db
+from ..extensions import db, is_sqlite
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -42,3 +43,18 @@ def init_app(app):
     def _close(exc):
         if not db.is_closed():
             db.close()
+
+
+def move_sequences_on(models):
+    """After rows were inserted with their ids (a copy, bulk demo data): move
+    each PostgreSQL id sequence past the largest id, so new rows get new ids.
+    (SQLite needs nothing: its next id follows the largest.)"""
+    if is_sqlite():
+        return
+    for model in models:
+        key = model._meta.primary_key
+        if isinstance(key, AutoField):
+            table, column = model._meta.table_name, key.column_name
+            sql = (f"SELECT setval(pg_get_serial_sequence('\"{table}\"', '{column}'), "  # noqa: S608 (names from the models, never from input)
+                   f"COALESCE((SELECT MAX(\"{column}\") FROM \"{table}\"), 0) + 1, false)")
+            db.execute_sql(sql)

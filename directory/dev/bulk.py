@@ -16,6 +16,7 @@ from markupsafe import escape
 from ..content import search
 from ..content.crafts import CRAFTS, craft_label
 from ..content.text import place_key
+from ..database.engine import move_sequences_on
 from ..extensions import db
 from ..models import Generation, Maker, MakerCraft, Story, utcnow
 
@@ -109,6 +110,7 @@ def seed_bulk(maker_count, story_count, seed=1):
             if len(stories) == BATCH:
                 flush_stories(stories, index)
         flush_stories(stories, index)
+        move_sequences_on([Maker, MakerCraft, Story])  # rows went in with their ids
     return maker_count, story_count
 
 

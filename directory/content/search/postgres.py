@@ -111,9 +111,15 @@ def remove_maker(maker_id, story_ids):
 
 
 def add_many(makers=(), stories=()):
+    """Index many new rows, 500 to a statement."""
     for model, documents in ((MakerSearch, makers), (StorySearch, stories)):
+        rows = []
         for document in documents:
-            put(model, document["id"], {k: v for k, v in document.items() if k != "id"})
+            row = {k: v for k, v in document.items() if k != "id"}
+            masked = {name: (value or "").translate(MASK) for name, value in row.items()}
+            rows.append({"id": document["id"], **masked, "document": document_sql(model, row)})
+        for start in range(0, len(rows), 500):
+            model.insert_many(rows[start:start + 500]).execute()
 
 
 def create_tables():
