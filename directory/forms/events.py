@@ -2,7 +2,6 @@
 
 from datetime import date, timedelta
 from functools import cache
-from urllib.parse import urlsplit
 from zoneinfo import available_timezones
 
 from flask_wtf import FlaskForm
@@ -12,7 +11,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 
 from ..models import Event
 from ..models.events import LONGEST_EVENT_DAYS
-from .fields import strip
+from .fields import strip, web_address
 
 FARTHEST_DAYS = 2 * 365  # an event's dates are within two years of today
 
@@ -61,15 +60,7 @@ class EventForm(FlaskForm):
             raise ValidationError("Choose a time zone from the list.")
 
     def validate_link(self, field):
-        if not field.data:
-            return
-        try:
-            parts = urlsplit(field.data)
-            ok = parts.scheme in ("http", "https") and bool(parts.hostname)
-        except ValueError:
-            ok = False
-        if not ok:
-            raise ValidationError("Use a web address starting with https:// or http://")
+        web_address(self, field)
 
     def validate_starts_on(self, field):
         if field.data and abs((field.data - date.today()).days) > FARTHEST_DAYS:

@@ -1,5 +1,7 @@
 """Fields and filters the forms share."""
 
+from urllib.parse import urlsplit
+
 from wtforms import PasswordField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -27,6 +29,19 @@ def not_staff(form, field):
     if field.data and poses_as_staff(field.data) and not (maker and maker.is_moderator):
         raise ValidationError("That name reads like one of the site's own staff. "
                               "Please choose another.")
+
+
+def web_address(form, field):
+    """An http(s) address with a host (an empty field is left to other validators)."""
+    if not field.data:
+        return
+    try:
+        parts = urlsplit(field.data)
+        ok = parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        ok = False
+    if not ok:
+        raise ValidationError("Use a web address starting with https:// or http://")
 
 
 def display_name_field(label):

@@ -1,7 +1,5 @@
 """The maker's profile and links."""
 
-from urllib.parse import urlsplit
-
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField, TextAreaField, URLField
 from wtforms.fields.choices import SelectChoice
@@ -11,7 +9,7 @@ from ..content.crafts import CRAFTS
 from ..content.slugs import is_reserved
 from ..content.text import slugify
 from ..models import Link, Maker
-from .fields import CheckboxListField, display_name_field, strip
+from .fields import CheckboxListField, display_name_field, strip, web_address
 
 
 class ProfileForm(FlaskForm):
@@ -89,10 +87,4 @@ class LinkForm(FlaskForm):
             raise ValidationError("Choose a kind from the list.")
 
     def validate_url(self, field):
-        try:
-            parts = urlsplit(field.data)
-            ok = parts.scheme in ("http", "https") and bool(parts.hostname)
-        except ValueError:
-            ok = False
-        if not ok:
-            raise ValidationError("Use a web address starting with https:// or http://")
+        web_address(self, field)
