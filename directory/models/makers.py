@@ -224,6 +224,11 @@ class Maker(UserMixin, Moderated, KeysetById, BaseModel):
             condition |= cls.id == viewer_id(viewer)
         return query.where(condition)
 
+    @classmethod
+    def public_by_slug(cls, slug):
+        """The public profile at this address, or None."""
+        return cls.visible_to(None).where(cls.slug == slug).first()
+
     def is_visible_to(self, viewer=None):
         """The same rule as visible_to, on this one profile."""
         return self.is_public or self.id == viewer_id(viewer) or moderates(viewer)

@@ -33,13 +33,20 @@ def all_stories():
                 Story.browse())
 
 
-@bp.route("/makers/<slug>/feed.atom")
-def maker_stories(slug):
-    """One maker's newest published stories."""
-    maker = Maker.visible_to(None).where(Maker.slug == slug).first()
+def feed_maker(slug):
+    """The public maker a feed is of (404 otherwise); the feed is kept in the
+    page cache until that maker changes."""
+    maker = Maker.public_by_slug(slug)
     if maker is None:
         abort(404)
     depends_on_maker(maker.id)
+    return maker
+
+
+@bp.route("/makers/<slug>/feed.atom")
+def maker_stories(slug):
+    """One maker's newest published stories."""
+    maker = feed_maker(slug)
     return atom(f"Stories from {maker.display_name}",
                 url_for("public.profile", slug=slug, _external=True), Story.browse(maker=maker))
 
@@ -78,10 +85,7 @@ def all_events():
 @bp.route("/makers/<slug>/events.ics")
 def maker_events(slug):
     """One maker's events."""
-    maker = Maker.visible_to(None).where(Maker.slug == slug).first()
-    if maker is None:
-        abort(404)
-    depends_on_maker(maker.id)
+    maker = feed_maker(slug)
     return ics(f"{maker.display_name}: where to meet them", maker=maker)
 
 

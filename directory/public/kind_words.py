@@ -41,7 +41,7 @@ def to_maker():
 @limiter.limit(per_maker_limit, key_func=to_maker, methods=["POST"])
 def leave(slug):
     """Show the kind-word form (GET, `?code=` fills in a card's code), or take one (POST)."""
-    maker = Maker.visible_to(None).where(Maker.slug == slug).first()
+    maker = Maker.public_by_slug(slug)
     if maker is None:
         abort(404)
     form = KindWordForm()

@@ -43,7 +43,7 @@ def report_story(story_id):
 @limiter.limit(report_limit, methods=["POST"])
 def report_maker(slug):
     """Report a public profile."""
-    maker = Maker.visible_to(None).where(Maker.slug == slug).first()
+    maker = Maker.public_by_slug(slug)
     if maker is None:
         abort(404)
     return handle(maker, None, url_for("public.profile", slug=maker.slug))
