@@ -61,6 +61,18 @@ class Moderated:
                 return getattr(self, name)
         return None
 
+    @classmethod
+    def seen_by(cls, query, owner, viewer):
+        """`query` limited to the rows this viewer may see: every one for an
+        active moderator; else the public ones, and those `owner` (a column)
+        says are the viewer's."""
+        if moderates(viewer):
+            return query
+        condition = cls.public_condition()
+        if viewer_id(viewer) is not None:
+            condition |= owner == viewer_id(viewer)
+        return query.where(condition)
+
     @property
     def is_public(self):
         return self.hidden_because() is None

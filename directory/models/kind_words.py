@@ -126,13 +126,7 @@ class KindWord(Moderated, KeysetById, BaseModel):
     def visible_to(cls, viewer=None):
         """The kind words this viewer may read, with their makers: the public
         ones; a maker also every one left for them; an active moderator all."""
-        query = cls.select(cls, Maker).join(Maker)
-        if moderates(viewer):
-            return query
-        condition = cls.public_condition()
-        if viewer_id(viewer) is not None:
-            condition |= cls.maker == viewer_id(viewer)
-        return query.where(condition)
+        return cls.seen_by(cls.select(cls, Maker).join(Maker), cls.maker, viewer)
 
     def is_visible_to(self, viewer=None):
         """The same rule as visible_to, on this one kind word."""

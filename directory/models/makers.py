@@ -216,13 +216,7 @@ class Maker(UserMixin, Moderated, KeysetById, BaseModel):
         """The profiles this viewer may see: the public ones; a maker also
         their own; an active moderator every one. Lists, feeds and search ask
         for a visitor's view, visible_to(None), so they are the same for all."""
-        query = cls.select()
-        if moderates(viewer):
-            return query
-        condition = cls.public_condition()
-        if viewer_id(viewer) is not None:
-            condition |= cls.id == viewer_id(viewer)
-        return query.where(condition)
+        return cls.seen_by(cls.select(), cls.id, viewer)
 
     @classmethod
     def public_by_slug(cls, slug):
