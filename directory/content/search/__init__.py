@@ -17,9 +17,9 @@ transaction, so the index never disagrees with the data. What a visitor
 types is never passed as query syntax: it is split into words.
 """
 
-from ...extensions import is_sqlite
+from ...extensions import db, is_sqlite
 from . import fts5, postgres
-from .common import highlight, words
+from .common import highlight, ranked_page, with_snippets, words
 
 __all__ = ["add_many", "counts", "create_tables", "find_makers", "find_stories", "highlight",
            "index_maker", "index_story", "rebuild", "remove_maker", "remove_story", "words"]
@@ -62,7 +62,12 @@ def create_tables():
 
 def rebuild(makers, stories):
     """Index these makers (crafts loaded) and stories again, from empty."""
-    engine().rebuild(makers, stories)
+    with db.atomic():
+        engine().clear()
+        for maker in makers:
+            index_maker(maker)
+        for story in stories:
+            index_story(story)
 
 
 def counts():
@@ -76,5 +81,15 @@ def find_makers(text, within, limit=6):
 
 
 def find_stories(text, within, limit=10, offset=0):
-    """Stories of the query `within` matching the text, best first, each with a `.snippet`."""
-    return engine().find_stories(text, within, limit, offset)
+    """Stories of the query `within` matching the text, best first, each with a
+    `.snippet`: the engine ranks its matches inside its own index, then the
+    best few are checked against `within` (common.ranked_page)."""
+    if not words(text):
+        return []
+    search = engine()
+    page, page_ids = ranked_page(within, lambda n: search.ranked_story_ids(text, n),
+                                 offset, limit)
+    snippets = search.story_snippets(text, page_ids) if page_ids else {}
+    for story in page:
+        story.snippet_text = snippets.get(story.id, "")
+    return with_snippets(page)

@@ -14,7 +14,6 @@ from .common import (
     HIT_END,
     HIT_START,
     maker_document,
-    ranked_page,
     story_document,
     with_snippets,
     words,
@@ -99,15 +98,10 @@ def create_tables():
     db.create_tables(INDEX_MODELS, safe=True)
 
 
-def rebuild(makers, stories):
-    """Index these makers (crafts loaded) and stories again, from empty."""
-    with db.atomic():
-        MakerIndex.delete().execute()
-        StoryIndex.delete().execute()
-        for maker in makers:
-            index_maker(maker)
-        for story in stories:
-            index_story(story)
+def clear():
+    """Empty the index (rebuild fills it again)."""
+    MakerIndex.delete().execute()
+    StoryIndex.delete().execute()
 
 
 def counts():
@@ -135,19 +129,7 @@ def find_makers(text, within, limit=6):
     return with_snippets(list(query))
 
 
-def find_stories(text, within, limit=10, offset=0):
-    """Stories of the query `within` matching the text, best first, each with a `.snippet`."""
-    match = match_expression(text)
-    if not match:
-        return []
-    page, page_ids = ranked_page(within, lambda n: ranked_story_ids(match, n), offset, limit)
-    snippets = story_snippets(match, page_ids)
-    for story in page:
-        story.snippet_text = snippets.get(story.id, "")
-    return with_snippets(page)
-
-
-def ranked_story_ids(match, limit):
+def ranked_story_ids(text, limit):
     """Ids of the best matches, ranked inside the index alone.
 
     Ranking in FTS5 before joining keeps a common word cheap: only the best
@@ -155,17 +137,16 @@ def ranked_story_ids(match, limit):
     """
     sql = ("SELECT rowid FROM story_index WHERE story_index MATCH ? "
            "ORDER BY bm25(story_index, ?, ?, ?, ?), rowid")
-    params = [match, *STORY_WEIGHTS]
+    params = [match_expression(text), *STORY_WEIGHTS]
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
     return [row[0] for row in db.execute_sql(sql, params)]
 
 
-def story_snippets(match, story_ids):
+def story_snippets(text, story_ids):
     """{id: snippet with hit markers} for a page of stories."""
-    if not story_ids:
-        return {}
+    match = match_expression(text)
     snippet = fn.snippet(SQL("story_index"), -1, HIT_START, HIT_END, "…", 16)
     query = (
         StoryIndex.select(StoryIndex.rowid, snippet)

@@ -21,7 +21,6 @@ from .common import (
     MAKER_WEIGHTS,
     STORY_WEIGHTS,
     maker_document,
-    ranked_page,
     story_document,
     with_snippets,
     words,
@@ -137,14 +136,10 @@ def create_tables():
                        "USING GIN (document)")
 
 
-def rebuild(makers, stories):
-    with db.atomic():
-        MakerSearch.delete().execute()
-        StorySearch.delete().execute()
-        for maker in makers:
-            index_maker(maker)
-        for story in stories:
-            index_story(story)
+def clear():
+    """Empty the index (rebuild fills it again)."""
+    MakerSearch.delete().execute()
+    StorySearch.delete().execute()
 
 
 def counts():
@@ -201,17 +196,6 @@ def find_makers(text, within, limit=6):
     return with_snippets(found)
 
 
-def find_stories(text, within, limit=10, offset=0):
-    """Stories of the query `within` matching the text, best first, each with a `.snippet`."""
-    if tsquery(text) is None:
-        return []
-    page, page_ids = ranked_page(within, lambda n: ranked_story_ids(text, n), offset, limit)
-    snippets = story_snippets(text, page_ids)
-    for story in page:
-        story.snippet_text = snippets.get(story.id, "")
-    return with_snippets(page)
-
-
 def ranked_story_ids(text, limit):
     """Ids of the best matches, ranked inside the index alone."""
     query = tsquery(text)
@@ -224,8 +208,6 @@ def ranked_story_ids(text, limit):
 
 def story_snippets(text, story_ids):
     """{id: snippet with hit markers} for a page of stories."""
-    if not story_ids:
-        return {}
     query = tsquery(text)
     snippet = headline([StorySearch.title, StorySearch.body, StorySearch.materials,
                         StorySearch.process], query, 16)
