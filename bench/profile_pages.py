@@ -55,7 +55,7 @@ def main():
     out.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         app = build(folder, stories)
-        found = sample(f"{folder}/p.sqlite3")
+        found = sample(f"sqlite:///{folder}/p.sqlite3")
         paths = {"home": "/", "makers": "/makers", "profile": f"/makers/{found['slug']}",
                  "story": f"/stories/{found['story']}", "search": "/search?q=quillwork",
                  "feed": "/feeds/stories.atom",
