@@ -31,6 +31,7 @@ def create_app(test_config=None):
     from .web import (
         converters,
         errors,
+        fragments,
         headers,
         page_cache,
         static_files,
@@ -50,6 +51,7 @@ def create_app(test_config=None):
         limiter.logger.addHandler(default_handler)
     mail.init_app(app)
     templating.init_app(app)
+    fragments.init_app(app)
     errors.init_app(app)
     headers.init_app(app)
     # Responses pass these in reverse: validators (an ETag of the page), then
