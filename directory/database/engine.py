@@ -34,8 +34,10 @@ def make_database(url, pool=None):
              "stale_timeout": pool.get("DB_POOL_STALE_SECONDS", 300),
              "timeout": pool.get("DB_POOL_WAIT_SECONDS", 10)}
     if scheme.startswith("sqlite"):
+        # A pooled connection may serve a request on another thread than the one
+        # that opened it (one thread at a time): sqlite3 must not refuse that.
         return connect(f"sqlite+pool://{rest}", pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE",
-                       **sizes)
+                       check_same_thread=False, **sizes)
     return connect(f"{scheme.split('+')[0]}+pool://{rest}", **sizes)
 
 

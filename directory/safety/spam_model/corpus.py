@@ -1,6 +1,6 @@
 """The labelled corpus the model learns from, as families of items.
 
-Two sources, both shipped in the repository:
+Three sources, all shipped in the repository:
 
 - `data/spam/families/*.txt`: one file per family (a kind of maker, or a
   kind of spam), each a header and hand-written sentences in sections. Items
@@ -8,8 +8,12 @@ Two sources, both shipped in the repository:
   family's name, so the corpus is the same on every machine.
 - `tests/data/spam_corpus.json`: the first corpus (52 genuine, 50 spam
   items), each item its own family; always in the training part.
+- `data/spam/written/*.json`: items each written whole, in families:
+  `train-*.json` in the training part, and `heldout-2.json`, a second
+  held-out set written by someone who had not seen the corpus or the model
+  (split "heldout-2").
 
-A family's `split` is `train` or `heldout`. Held-out families are never
+A family's `split` is `train`, `heldout` or `heldout-2`. Held-out families are never
 trained on: not by the shipped model, not by `train-spam`, not by the
 cross-validation; they are only ever scored (data/spam/README.md).
 """
@@ -24,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 FAMILIES = ROOT / "data" / "spam" / "families"
 FIRST_CORPUS = ROOT / "tests" / "data" / "spam_corpus.json"
+WRITTEN = ROOT / "data" / "spam" / "written"
 # The demo stories, read as data: the first corpus was posted on a site that held them.
 DEMO_STORIES = ROOT / "directory" / "dev" / "demo_content" / "stories.json"
 SLOT = re.compile(r"\{(\w+)\}")
@@ -133,6 +138,20 @@ def first_corpus():
             for label in ("genuine", "spam") for row in data[label]]
 
 
+def written():
+    """The items written whole: `train-*.json` for training, `heldout-2.json` held out."""
+    items = []
+    for path in sorted(WRITTEN.glob("*.json")):
+        split = "train" if path.stem.startswith("train-") else path.stem
+        prefix = "w" if split == "train" else "h2"
+        for row in json.loads(path.read_text(encoding="utf-8")):
+            items.append(Item(id=row["id"], family=f"{prefix}-{row['family']}",
+                              label=row["label"], kind=row["kind"], title=row["title"],
+                              tagline=row.get("tagline", ""), body=row["body"],
+                              shop_links=list(row.get("shop_links", ())), split=split))
+    return items
+
+
 @cache
 def families():
     return tuple(parse_family(path) for path in sorted(FAMILIES.glob("*.txt")))
@@ -141,7 +160,7 @@ def families():
 @cache
 def _all_items():
     items = [item for family in families() for item in family.compose()]
-    return tuple(items + first_corpus())
+    return tuple(items + first_corpus() + written())
 
 
 def load(split=None):

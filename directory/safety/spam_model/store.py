@@ -33,7 +33,8 @@ def corpus_digest():
     """What the default model is made from: the corpus files and the feature names."""
     digest = hashlib.sha256(repr((linear.NAMES, linear.CHAR, linear.WORD, linear.BLOCKS,
                                   linear.DEFAULT_LEARNER, linear.DEFAULT_STRENGTH)).encode())
-    for path in (*sorted(corpus.FAMILIES.glob("*.txt")), corpus.FIRST_CORPUS):
+    for path in (*sorted(corpus.FAMILIES.glob("*.txt")), corpus.FIRST_CORPUS,
+                 *sorted(corpus.WRITTEN.glob("*.json"))):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
