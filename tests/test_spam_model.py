@@ -24,7 +24,9 @@ MLM = {
             "kit pays for itself in weeks and you earn on your team's sales too. Message me "
             "the word BOSS for details.",
 }
-HELD_OUT_SPAM_AT_LEAST = 0.75  # README: 77.7% measured by `make spam-report`
+# Floors below the figures `make spam-report` measures (README): the first
+# held-out families 93.8%, the second held-out set 90.0%, no genuine post held.
+HELD_OUT_SPAM_AT_LEAST = {"heldout": 0.9, "heldout-2": 0.85}
 HELD_OUT_GENUINE_AT_MOST = 0.02
 
 
@@ -82,13 +84,16 @@ def test_the_model_scores_a_known_spam_and_a_known_genuine_post(default_model):
     assert default_model.probability(genuine_one) < 0.1
 
 
-def test_held_out_families_are_held_and_genuine_makers_are_not(default_model):
-    """The families in the held-out split were never trained or tuned on."""
-    heldout = examples.from_corpus("heldout")
-    assert not set(heldout.groups) & set(examples.from_corpus("train").groups)
-    found = evaluate.score(default_model, heldout, 0.8)
+@pytest.mark.parametrize("split", ["heldout", "heldout-2"])
+def test_held_out_spam_is_held_and_genuine_makers_are_not(default_model, split):
+    """Neither held-out set was ever trained or tuned on."""
+    heldout = examples.from_corpus(split)
+    train = examples.from_corpus("train")
+    assert not set(heldout.groups) & set(train.groups)
+    assert not set(heldout.ids) & set(train.ids)
+    found = evaluate.score(default_model, heldout, 0.7)
     print(found.line())
-    assert found.spam_rate >= HELD_OUT_SPAM_AT_LEAST
+    assert found.spam_rate >= HELD_OUT_SPAM_AT_LEAST[split]
     assert found.genuine_rate <= HELD_OUT_GENUINE_AT_MOST
 
 

@@ -191,4 +191,4 @@ def train(features, labels, weights, groups, *, learner=None, strength=None, met
 
 # Chosen by grouped cross-validation on the training families (make spam-report).
 DEFAULT_LEARNER = "complement"
-DEFAULT_STRENGTH = {"logistic": 10.0, "complement": 1.0}
+DEFAULT_STRENGTH = {"logistic": 10.0, "complement": 0.3}

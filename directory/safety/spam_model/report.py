@@ -25,7 +25,7 @@ from . import evaluate, linear
 from .examples import from_corpus
 from .store import train_default
 
-HOLD_PROBABILITY = 0.8  # the default of SPAM_HOLD_PROBABILITY (config.py)
+HOLD_PROBABILITY = 0.7  # the default of SPAM_HOLD_PROBABILITY (config.py)
 
 
 def families(found, prefix=""):
