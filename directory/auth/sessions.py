@@ -20,7 +20,7 @@ def load_user(session_id):
     when the account is gone or its sessions were ended since."""
     maker_id, _, version = str(session_id).partition(":")
     try:
-        maker = Maker.get_or_none(Maker.id == int(maker_id))
+        maker = Maker.by_id(int(maker_id))
         return maker if maker is not None and maker.session_version == int(version) else None
     except ValueError:
         return None

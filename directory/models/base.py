@@ -3,12 +3,13 @@
 import operator
 from collections import defaultdict
 from datetime import UTC, datetime
-from functools import reduce
+from functools import partial, reduce
 
 from peewee import Model, fn
 
 from ..content.text import parse_id
 from ..extensions import db
+from . import prepared
 
 
 def utcnow():
@@ -125,12 +126,17 @@ def load_backrefs(instances, *foreign_keys):
     for foreign_key in foreign_keys:
         by_owner = defaultdict(list)
         if ids:
-            query = foreign_key.model.select().where(foreign_key.in_(ids))
-            for row in query.order_by(foreign_key, *foreign_key.model.default_order()):
+            key = ("backrefs", foreign_key.model.__name__, foreign_key.name)
+            for row in prepared.rows(key, partial(_backrefs_of, foreign_key), ids):
                 by_owner[getattr(row, foreign_key.name + "_id")].append(row)
         for instance in instances:
             setattr(instance, foreign_key.backref, by_owner[instance.id])
     return instances
+
+
+def _backrefs_of(foreign_key, ids):
+    query = foreign_key.model.select().where(foreign_key.in_(ids))
+    return query.order_by(foreign_key, *foreign_key.model.default_order())
 
 
 class Reorderable:

@@ -25,6 +25,7 @@ from ..content.sanitise import render_markdown
 from ..content.slugs import is_reserved
 from ..content.text import place_key, tidy_place
 from ..extensions import db
+from . import prepared
 from .base import (
     BaseModel,
     KeysetById,
@@ -219,6 +220,17 @@ class Maker(UserMixin, Moderated, KeysetById, BaseModel):
         return cls.seen_by(cls.select(), cls.id, viewer)
 
     @classmethod
+    def by_id(cls, maker_id):
+        """The maker with this id, or None: the logged-in maker, asked for by
+        every request of theirs, so its SQL is made once (models/prepared.py)."""
+        found = prepared.rows("maker-by-id", cls._by_id, [maker_id])
+        return found[0] if found else None
+
+    @classmethod
+    def _by_id(cls, ids):
+        return cls.select().where(cls.id == ids[0]).limit(1)
+
+    @classmethod
     def public_by_slug(cls, slug):
         """The public profile at this address, or None."""
         return cls.visible_to(None).where(cls.slug == slug).first()
@@ -275,7 +287,8 @@ class Maker(UserMixin, Moderated, KeysetById, BaseModel):
             start = random.randint(1, max(cls.select(fn.MAX(cls.id)).scalar() or 1, 1))  # noqa: S311
         candidates = cls.visible_to(None).where(cls.tagline != "").order_by(cls.id).limit(count)
         makers = list(candidates.where(cls.id >= start))
-        makers += [maker for maker in candidates.where(cls.id < start)][:count - len(makers)]
+        if len(makers) < count:  # wrap round to the first makers
+            makers += list(candidates.where(cls.id < start).limit(count - len(makers)))
         next_start = makers[-1].id + 1 if makers else None
         return cls.with_crafts(makers), next_start
 
