@@ -21,6 +21,7 @@ from peewee import (
     fn,
 )
 
+from . import prepared
 from .base import BaseModel, KeysetById, Moderated, moderates, utcnow, viewer_id
 from .makers import Maker
 
@@ -134,9 +135,12 @@ class KindWord(Moderated, KeysetById, BaseModel):
 
     @classmethod
     def shared_on(cls, maker, limit=20):
-        """The kind words a profile shows: approved and public, newest first."""
-        return (cls.visible_to(None).where(cls.maker == maker)
-                .order_by(cls.id.desc()).limit(limit))
+        """The kind words a profile shows: approved and public, newest first
+        (its SQL made once, models/prepared.py)."""
+        def newest(values):
+            return (cls.visible_to(None).where(cls.maker == values[0])
+                    .order_by(cls.id.desc()).limit(limit))
+        return prepared.rows(("kind words shared", limit), newest, [maker.id])
 
     @classmethod
     def left_for(cls, maker, approval):

@@ -285,10 +285,14 @@ class Maker(UserMixin, Moderated, KeysetById, BaseModel):
         sorting or scanning the whole table (no ORDER BY RANDOM())."""
         if start is None:
             start = random.randint(1, max(cls.select(fn.MAX(cls.id)).scalar() or 1, 1))  # noqa: S311
-        candidates = cls.visible_to(None).where(cls.tagline != "").order_by(cls.id).limit(count)
-        makers = list(candidates.where(cls.id >= start))
+        def window(values):  # up to `count` makers from values[0] on
+            return (cls.visible_to(None).where((cls.tagline != "") & (cls.id >= values[0]))
+                    .order_by(cls.id).limit(count))
+
+        makers = prepared.rows(("makers to meet", count), window, [start])
         if len(makers) < count:  # wrap round to the first makers
-            makers += list(candidates.where(cls.id < start).limit(count - len(makers)))
+            first = prepared.rows(("makers to meet", count), window, [1])
+            makers += [maker for maker in first if maker.id < start][:count - len(makers)]
         next_start = makers[-1].id + 1 if makers else None
         return cls.with_crafts(makers), next_start
 

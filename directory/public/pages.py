@@ -15,7 +15,7 @@ from ..safety.notices import moderation_reason
 from ..web.cache import cached
 from ..web.htmx import render
 from ..web.page_cache import depends_on_maker
-from ..web.pagination import keyset_page
+from ..web.pagination import keyset_page, keyset_page_by
 
 bp = Blueprint("public", __name__)
 
@@ -68,8 +68,8 @@ def makers():
     """All makers, filterable by craft and place, a page at a time."""
     craft, place = filter_args()
     after = request.args.get("after", "")
-    rows, next_after = keyset_page(Maker, Maker.browse(craft=craft, place=place), after,
-                                   app.config["MAKERS_PER_PAGE"])
+    rows, next_after = keyset_page_by(Maker, Maker.browse, after, app.config["MAKERS_PER_PAGE"],
+                                      craft=craft, place=place)
     return render(
         "public/makers.html",
         "public/_maker_results.html",
@@ -95,8 +95,8 @@ def profile(slug):
     depends_on_maker(maker.id)
     is_owner = current_user.is_authenticated and current_user.id == maker.id
     after = request.args.get("after", "")
-    stories, next_after = keyset_page(Story, Story.browse(maker=maker), after,
-                                      app.config["STORIES_PER_PAGE"])
+    stories, next_after = keyset_page_by(Story, Story.browse, after,
+                                         app.config["STORIES_PER_PAGE"], maker=maker.id)
     events = list(Event.browse(maker=maker).limit(app.config["EVENTS_PER_PAGE"]))
     return render(
         "public/profile.html",
@@ -105,7 +105,7 @@ def profile(slug):
         is_owner=is_owner,
         events=events,
         events_ld=events_json_ld(events),
-        kind_words=list(KindWord.shared_on(maker, app.config["KIND_WORDS_ON_PROFILE"])),
+        kind_words=KindWord.shared_on(maker, app.config["KIND_WORDS_ON_PROFILE"]),
         # Only what the public sees can be reported (not by its own maker).
         can_report=maker.is_public and not is_owner,
         stories=Story.with_photos(stories),
@@ -158,7 +158,7 @@ def place(place):
     if not label:
         abort(404)
     per_page = app.config["MAKERS_PER_PAGE"]
-    makers, more_makers = keyset_page(Maker, Maker.browse(place=place), "", per_page)
+    makers, more_makers = keyset_page_by(Maker, Maker.browse, "", per_page, place=place)
     events, more_events = keyset_page(Event, Event.browse(place=place), "",
                                       app.config["EVENTS_PER_PAGE"])
     return render_template(
