@@ -4,6 +4,7 @@ the ids are not plain parameters."""
 
 from directory.extensions import db
 from directory.models import Link, Maker, load_backrefs, prepared
+from directory.web.pagination import keyset_page, keyset_page_by
 
 
 def test_rows_are_those_of_the_query_made_afresh(app, make_maker):
@@ -29,7 +30,8 @@ def test_rows_are_those_of_the_query_made_afresh(app, make_maker):
 
 
 def test_the_logged_in_maker_and_backrefs_come_through_it(app, make_maker):
-    ada = make_maker("Ada Potter", crafts=["ceramics", "weaving"], links=[("shop", "https://a.example")])
+    ada = make_maker("Ada Potter", crafts=["ceramics", "weaving"],
+                     links=[("shop", "https://a.example")])
     with app.app_context(), db.connection_context():
         assert Maker.by_id(ada.id).email == "ada-potter@example.com"
         assert Maker.by_id(ada.id + 1000) is None
@@ -55,3 +57,30 @@ def test_ids_that_are_not_plain_parameters_fall_back(app, make_maker):
             assert [m.id for m in prepared.rows("test-twice", twice, [person.id])] == [person.id]
         assert [m.id for m in prepared.rows("test-moved", moved, [bea.id])] == [ada.id]
     assert ada.id in seen and bea.id in seen  # made afresh with the real ids
+
+
+def test_a_build_that_tidies_its_value_is_made_afresh(app, make_maker):
+    make_maker("Ada Potter")
+    make_maker("Bea Weaver")
+
+    def by_slug(values):  # lower() changes the stand-in too, so this is never reused
+        return Maker.select().where(Maker.slug == values[0].strip().lower())
+
+    with app.app_context(), db.connection_context():
+        for typed, slug in (("Ada-Potter ", "ada-potter"), ("BEA-WEAVER", "bea-weaver")):
+            assert [m.slug for m in prepared.rows("test-tidy", by_slug, [typed])] == [slug]
+
+
+def test_the_first_page_by_values_is_the_keyset_page(app, make_maker):
+    for n in range(7):
+        make_maker(f"Maker {n}", crafts=["ceramics"] if n % 2 else ["weaving"], place="Leeds")
+    with app.app_context(), db.connection_context():
+        for values in ({}, {"craft": "ceramics"}, {"craft": "weaving", "place": "leeds"},
+                       {"craft": None, "place": ""}):
+            made_once = keyset_page_by(Maker, Maker.browse, "", 2, **values)
+            afresh = keyset_page(Maker, Maker.browse(**values), "", 2)
+            assert [m.id for m in made_once[0]] == [m.id for m in afresh[0]] and made_once[0]
+            assert made_once[1] == afresh[1] is not None
+            later = keyset_page_by(Maker, Maker.browse, made_once[1], 2, **values)
+            expected = keyset_page(Maker, Maker.browse(**values), made_once[1], 2)
+            assert [m.id for m in later[0]] == [m.id for m in expected[0]] and later[0]
