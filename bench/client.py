@@ -63,10 +63,11 @@ def log_in(base_url):
     return f"session={cookies['session']}"
 
 
-def connect(url):
-    """A DB-API connection and its parameter mark, for a database URL."""
+def connect(url, mode="ro"):
+    """A DB-API connection and its parameter mark, for a database URL
+    (SQLite read-only unless mode="rw")."""
     if url.startswith("sqlite:///"):
-        return sqlite3.connect(f"file:{url[len('sqlite:///'):]}?mode=ro", uri=True), "?"
+        return sqlite3.connect(f"file:{url[len('sqlite:///'):]}?mode={mode}", uri=True), "?"
     return psycopg2.connect(url), "%s"
 
 
@@ -90,6 +91,34 @@ def sample(url):
     finally:
         db.close()
     return {"slug": slug, "story": story, "craft": craft, "place": place}
+
+
+def fill_sample_place(url, size=30):
+    """Give `size` public makers, spread across the ids, the sample maker's
+    place and craft, so "makers by craft and place" is a full page at every
+    size: the scale run then compares pages of the same length as the
+    directory grows, not a page of three cards with one of 24."""
+    found = sample(url)
+    db, mark = connect(url, mode="rw")
+    try:
+        cursor = db.cursor()
+
+        def run(sql, *params):
+            cursor.execute(sql.replace("?", mark), params)
+            return cursor
+
+        place = run("SELECT place FROM maker WHERE slug = ?", found["slug"]).fetchone()[0]
+        ids = [row[0] for row in run(
+            "SELECT id FROM maker WHERE status = 'active' AND moderation = 'visible' ORDER BY id")]
+        for maker_id in ids[::max(len(ids) // size, 1)][:size]:
+            run("UPDATE maker SET place = ?, place_key = ? WHERE id = ?", place, found["place"],
+                maker_id)
+            run("INSERT INTO maker_craft (maker_id, craft) SELECT ?, ? WHERE NOT EXISTS "
+                "(SELECT 1 FROM maker_craft WHERE maker_id = ? AND craft = ?)",
+                maker_id, found["craft"], maker_id, found["craft"])
+        db.commit()
+    finally:
+        db.close()
 
 
 def fetch(url, headers=None):
