@@ -290,9 +290,10 @@ class Maker(UserMixin, Moderated, KeysetById, BaseModel):
                     .order_by(cls.id).limit(count))
 
         makers = prepared.rows(("makers to meet", count), window, [start])
-        if len(makers) < count:  # wrap round to the first makers
-            first = prepared.rows(("makers to meet", count), window, [1])
-            makers += [maker for maker in first if maker.id < start][:count - len(makers)]
+        # Wrap round to the first makers (asked every time, so a page always
+        # runs the same number of queries).
+        first = prepared.rows(("makers to meet", count), window, [1])
+        makers += [maker for maker in first if maker.id < start][:count - len(makers)]
         next_start = makers[-1].id + 1 if makers else None
         return cls.with_crafts(makers), next_start
 
