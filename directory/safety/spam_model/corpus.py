@@ -9,11 +9,11 @@ Three sources, all shipped in the repository:
 - `tests/data/spam_corpus.json`: the first corpus (52 genuine, 50 spam
   items), each item its own family; always in the training part.
 - `data/spam/written/*.json`: items each written whole, in families:
-  `train-*.json` in the training part, and `heldout-2.json`, a second
-  held-out set written by someone who had not seen the corpus or the model
-  (split "heldout-2").
+  `train-*.json` in the training part, and `heldout-<n>.json`, further
+  held-out sets, each written by someone who had seen neither the corpus
+  nor the model (split "heldout-<n>").
 
-A family's `split` is `train`, `heldout` or `heldout-2`. Held-out families are never
+A family's `split` is `train`, `heldout` or `heldout-<n>`. Held-out families are never
 trained on: not by the shipped model, not by `train-spam`, not by the
 cross-validation; they are only ever scored (data/spam/README.md).
 """
@@ -139,11 +139,11 @@ def first_corpus():
 
 
 def written():
-    """The items written whole: `train-*.json` for training, `heldout-2.json` held out."""
+    """The items written whole: `train-*.json` for training, `heldout-<n>.json` held out."""
     items = []
     for path in sorted(WRITTEN.glob("*.json")):
         split = "train" if path.stem.startswith("train-") else path.stem
-        prefix = "w" if split == "train" else "h2"
+        prefix = "w" if split == "train" else path.stem.replace("heldout-", "h")
         for row in json.loads(path.read_text(encoding="utf-8")):
             items.append(Item(id=row["id"], family=f"{prefix}-{row['family']}",
                               label=row["label"], kind=row["kind"], title=row["title"],
@@ -161,6 +161,11 @@ def families():
 def _all_items():
     items = [item for family in families() for item in family.compose()]
     return tuple(items + first_corpus() + written())
+
+
+def heldout_splits():
+    """The held-out parts: the held-out families, then each written held-out set."""
+    return ["heldout"] + sorted(path.stem for path in WRITTEN.glob("heldout-*.json"))
 
 
 def load(split=None):

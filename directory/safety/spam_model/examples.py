@@ -90,7 +90,7 @@ def _corpus_features():
 
 
 def from_corpus(split="train"):
-    """The shipped corpus's examples of one split ("train", "heldout" or "heldout-2")."""
+    """The shipped corpus's examples of one split ("train", "heldout", "heldout-<n>")."""
     found, features = Examples(), _corpus_features()
     for item in corpus.load(split):
         found.add(features[item.id], item.is_spam, item.weight, item.family, item.id)

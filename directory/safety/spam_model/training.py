@@ -2,7 +2,7 @@
 site's moderator decisions, and install it only if it is no worse.
 
 Both models, the new one and the one in use, are scored on the same items
-that neither was trained on: the corpus's two frozen held-out sets, and one
+that neither was trained on: the corpus's frozen held-out sets, and one
 site label in five (chosen by the subject's key, so the same labels are held
 back every time). The new model is installed when it holds at least as much
 spam and no more genuine posts (or at most 2%); otherwise the current one
@@ -17,7 +17,7 @@ from flask.cli import with_appcontext
 
 from ...extensions import db
 from ...models import SpamLabel
-from . import evaluate, linear, store
+from . import corpus, evaluate, linear, store
 from .examples import from_corpus, from_labels
 
 HELD_BACK = 5  # one site label in five is kept for the evaluation
@@ -40,8 +40,9 @@ def retrain(learner=None, strength=None):
     with db.connection_context():
         training_labels, evaluation_labels = site_labels()
         train = from_corpus("train") + from_labels(training_labels)
-        check = (from_corpus("heldout") + from_corpus("heldout-2")
-                 + from_labels(evaluation_labels))
+        check = from_labels(evaluation_labels)
+        for split in corpus.heldout_splits():
+            check = from_corpus(split) + check
     model = linear.train(train.features, train.labels, train.weights, train.groups,
                          learner=learner, strength=strength,
                          meta={"made_from": "shipped corpus and site labels",
