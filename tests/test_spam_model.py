@@ -24,10 +24,11 @@ MLM = {
             "kit pays for itself in weeks and you earn on your team's sales too. Message me "
             "the word BOSS for details.",
 }
-# Floors below the figures `make spam-report` measures (README): the first
-# held-out families 93.8%, the second held-out set 90.0%, no genuine post held.
-HELD_OUT_SPAM_AT_LEAST = {"heldout": 0.9, "heldout-2": 0.85}
-HELD_OUT_GENUINE_AT_MOST = 0.02
+# Floors at or below what `make spam-report` measures (README): spam held
+# 98.2%, 98.3% and 98.3%; genuine posts held 0%, 1.7% and 5.0% (the third
+# set is over the issue's 2%: the README says so; this only stops it worsening).
+HELD_OUT_SPAM_AT_LEAST = {"heldout": 0.95, "heldout-2": 0.95, "heldout-3": 0.95}
+HELD_OUT_GENUINE_AT_MOST = {"heldout": 0.02, "heldout-2": 0.02, "heldout-3": 0.05}
 
 
 # --- normalisation -------------------------------------------------------------
@@ -84,7 +85,7 @@ def test_the_model_scores_a_known_spam_and_a_known_genuine_post(default_model):
     assert default_model.probability(genuine_one) < 0.1
 
 
-@pytest.mark.parametrize("split", ["heldout", "heldout-2"])
+@pytest.mark.parametrize("split", ["heldout", "heldout-2", "heldout-3"])
 def test_held_out_spam_is_held_and_genuine_makers_are_not(default_model, split):
     """Neither held-out set was ever trained or tuned on."""
     heldout = examples.from_corpus(split)
@@ -94,7 +95,7 @@ def test_held_out_spam_is_held_and_genuine_makers_are_not(default_model, split):
     found = evaluate.score(default_model, heldout, 0.7)
     print(found.line())
     assert found.spam_rate >= HELD_OUT_SPAM_AT_LEAST[split]
-    assert found.genuine_rate <= HELD_OUT_GENUINE_AT_MOST
+    assert found.genuine_rate <= HELD_OUT_GENUINE_AT_MOST[split]
 
 
 def test_the_corpus_is_big_enough_and_in_families():
