@@ -55,7 +55,7 @@ def defaults(instance_path):
         # item when its probability of spam reaches SPAM_HOLD_PROBABILITY;
         # SPAM_RULES_ONLY lets the hand-weighted rules decide alone.
         "SPAM_RULES_ONLY": False,
-        "SPAM_HOLD_PROBABILITY": 0.7,
+        "SPAM_HOLD_PROBABILITY": 0.75,
         "SPAM_MODEL_FOLDER": str(Path(instance_path) / "spam-models"),
         "LOG_PER_PAGE": 50,
         # Rate limits (Flask-Limiter). Counters live in memory, per process,

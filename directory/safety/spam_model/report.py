@@ -25,7 +25,7 @@ from . import corpus, evaluate, linear
 from .examples import from_corpus
 from .store import train_default
 
-HOLD_PROBABILITY = 0.7  # the default of SPAM_HOLD_PROBABILITY (config.py)
+HOLD_PROBABILITY = 0.75  # the default of SPAM_HOLD_PROBABILITY (config.py)
 
 
 def families(found, prefix=""):
