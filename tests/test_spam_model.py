@@ -25,10 +25,13 @@ MLM = {
             "the word BOSS for details.",
 }
 # Floors at or below what `make spam-report` measures at the default 0.75
-# (README): spam held 98.2%, 93.3% and 98.3%; genuine posts held 0%, 1.7%, 1.7%.
+# (README): spam held 98.2%, 93.3%, 98.3% and 90.0% (the fourth set, the test
+# set); genuine posts held 0%, 1.7%, 1.7% and 2.0%.
 HOLD_AT = 0.75
-HELD_OUT_SPAM_AT_LEAST = {"heldout": 0.95, "heldout-2": 0.9, "heldout-3": 0.95}
-HELD_OUT_GENUINE_AT_MOST = {"heldout": 0.02, "heldout-2": 0.02, "heldout-3": 0.02}
+HELD_OUT_SPAM_AT_LEAST = {"heldout": 0.95, "heldout-2": 0.9, "heldout-3": 0.95,
+                          "heldout-4": 0.88}
+HELD_OUT_GENUINE_AT_MOST = {"heldout": 0.02, "heldout-2": 0.02, "heldout-3": 0.02,
+                            "heldout-4": 0.02}
 
 
 # --- normalisation -------------------------------------------------------------
@@ -85,7 +88,7 @@ def test_the_model_scores_a_known_spam_and_a_known_genuine_post(default_model):
     assert default_model.probability(genuine_one) < 0.1
 
 
-@pytest.mark.parametrize("split", ["heldout", "heldout-2", "heldout-3"])
+@pytest.mark.parametrize("split", ["heldout", "heldout-2", "heldout-3", "heldout-4"])
 def test_held_out_spam_is_held_and_genuine_makers_are_not(default_model, split):
     """Neither held-out set was ever trained or tuned on."""
     heldout = examples.from_corpus(split)
