@@ -30,9 +30,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-import psycopg2
-
 from bench import client, wrk
+from tests import services
 
 ROOT = Path(__file__).resolve().parent.parent
 TINY = bool(os.environ.get("BENCH_TINY"))
@@ -51,14 +50,7 @@ def database_url(folder, stories):
     naming a server, as `make bench-postgres` does) a PostgreSQL database."""
     if not POSTGRES:
         return f"sqlite:///{folder}/bench-{stories}.sqlite3"
-    server, _, _ = POSTGRES.rpartition("/")
-    admin = psycopg2.connect(POSTGRES)
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "bench_{stories}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "bench_{stories}"')
-    admin.close()
-    return f"{server}/bench_{stories}"
+    return services.fresh_database(POSTGRES, f"bench_{stories}")
 
 
 def environment(folder, stories):

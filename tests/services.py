@@ -109,9 +109,6 @@ def main(command):
         return subprocess.run(command, env=env, check=False).returncode  # noqa: S603
 
 
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
-
 
 @contextmanager
 def postgres_database(name):
@@ -119,18 +116,28 @@ def postgres_database(name):
     TEST_DATABASE_URL names, else a cluster started for the occasion)."""
     given = os.environ.get("TEST_DATABASE_URL", "")
     with (nullcontext(given) if given.startswith("postgres") else postgres_cluster()) as url:
-        server, _, _ = url.rpartition("/")
-        admin = psycopg2.connect(url)
-        admin.autocommit = True
-        with admin.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            cursor.execute(f'CREATE DATABASE "{name}"')
         try:
-            yield f"{server}/{name}"
+            yield fresh_database(url, name)
         finally:
-            with admin.cursor() as cursor:
-                cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            admin.close()
+            as_admin(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def fresh_database(url, name):
+    """Drop and create the database `name` on the server `url` points at; its URL."""
+    as_admin(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"')
+    return f"{url.rpartition('/')[0]}/{name}"
+
+
+def as_admin(url, *statements):
+    """Run statements outside a transaction (as CREATE and DROP DATABASE need)."""
+    admin = psycopg2.connect(url)
+    admin.autocommit = True
+    try:
+        with admin.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+    finally:
+        admin.close()
 
 
 @contextmanager
@@ -139,3 +146,7 @@ def redis_url():
     given = os.environ.get("TEST_REDIS_URL", "")
     with (nullcontext(given) if given else redis_server()) as url:
         yield url
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -24,10 +24,9 @@ def make_database(url, pool=None):
 
     Connections come from a pool per worker (playhouse.pool), on both engines:
     a request reuses an open connection instead of paying for a new one (on
-    SQLite, opening one and reading its schema costs about half a millisecond,
-    a tenth of a page). A connection goes back with any transaction rolled
-    back. `pool` holds DB_POOL_SIZE, DB_POOL_STALE_SECONDS and
-    DB_POOL_WAIT_SECONDS."""
+    SQLite, opening one and reading its schema cost about a third of a
+    logged-in page). A connection goes back with any transaction rolled back.
+    `pool` holds DB_POOL_SIZE, DB_POOL_STALE_SECONDS and DB_POOL_WAIT_SECONDS."""
     pool = pool or {}
     scheme, _, rest = url.partition("://")
     sizes = {"max_connections": pool.get("DB_POOL_SIZE", 8),

@@ -13,9 +13,13 @@ MAX_CURSOR = 40  # characters of a cursor read from the query string
 def keyset_page(model, query, after, per_page):
     """(the rows after the cursor, the cursor for the next page or None), one query."""
     rows = list(model.after(query, (after or "")[:MAX_CURSOR]).limit(per_page + 1))
-    more = len(rows) > per_page
-    rows = rows[:per_page]
-    return rows, (model.cursor_of(rows[-1]) if more else None)
+    return split_page(model, rows, per_page)
+
+
+def split_page(model, rows, per_page):
+    """(the page, the next page's cursor or None) from up to per_page + 1 rows."""
+    return rows[:per_page], (model.cursor_of(rows[per_page - 1]) if len(rows) > per_page
+                             else None)
 
 
 def keyset_page_by(model, build, after, per_page, **values):
@@ -30,7 +34,5 @@ def keyset_page_by(model, build, after, per_page, **values):
         return build(**{**values, **dict(zip(names, stand_ins, strict=True))}).limit(per_page + 1)
 
     key = (build.__qualname__, per_page, tuple(names))
-    rows = prepared.rows(key, first_page, [values[name] for name in names])
-    more = len(rows) > per_page
-    rows = rows[:per_page]
-    return rows, (model.cursor_of(rows[-1]) if more else None)
+    return split_page(model, prepared.rows(key, first_page, [values[name] for name in names]),
+                      per_page)
