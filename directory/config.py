@@ -15,7 +15,7 @@ def defaults(instance_path):
     """Settings that work out of the box on one machine."""
     return {
         "DATABASE_URL": f"sqlite:///{Path(instance_path) / 'directory.sqlite3'}",
-        # PostgreSQL only: the connections each worker keeps, how long an idle
+        # The connections each worker keeps (both engines), how long an idle
         # one lives, and how long a request waits for one when all are busy.
         "DB_POOL_SIZE": 8,
         "DB_POOL_STALE_SECONDS": 300,
@@ -55,7 +55,7 @@ def defaults(instance_path):
         # item when its probability of spam reaches SPAM_HOLD_PROBABILITY;
         # SPAM_RULES_ONLY lets the hand-weighted rules decide alone.
         "SPAM_RULES_ONLY": False,
-        "SPAM_HOLD_PROBABILITY": 0.75,
+        "SPAM_HOLD_PROBABILITY": 0.8,
         "SPAM_MODEL_FOLDER": str(Path(instance_path) / "spam-models"),
         "LOG_PER_PAGE": 50,
         # Rate limits (Flask-Limiter). Counters live in memory, per process,

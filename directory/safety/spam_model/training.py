@@ -59,12 +59,16 @@ def retrain(learner=None, strength=None):
 @click.option("--learner", type=click.Choice(linear.LEARNERS),
               help=f"The learner (default {linear.DEFAULT_LEARNER}).")
 @click.option("--strength", type=float,
-              help="Regularisation: logistic regression's C, or naive Bayes's alpha.")
+              help="Regularisation of one learner: logistic regression's C, or naive "
+                   "Bayes's alpha.")
 @click.option("--force", is_flag=True, help="Install the new model even if it scores worse.")
 def train_spam_command(learner, strength, force):
     """Retrain the spam model from the shipped corpus and the moderators'
     decisions; install it (a new numbered file in SPAM_MODEL_FOLDER) unless
     it scores worse than the model in use."""
+    if strength is not None and (learner or linear.DEFAULT_LEARNER) == "blend":
+        raise click.UsageError("--strength applies to one learner (--learner logistic or "
+                               "complement); a blend uses each part's default strength.")
     model, new, current, (trained, kept) = retrain(learner, strength)
     click.echo(f"Trained on the corpus's training families and {trained} site label(s); "
                f"scored on its held-out families and {kept} held-back site label(s), "
