@@ -22,6 +22,7 @@ from directory.database.engine import make_database
 from directory.database.migrations import init_db
 from directory.extensions import db
 from directory.models import Link, Maker, utcnow
+from directory.safety.spam_model import store
 
 PASSWORD = "correct horse battery"
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
@@ -32,6 +33,13 @@ SQLITE_ONLY_REASON = ("checks SQLite's own behaviour (its files, locks, query pl
 
 def pytest_configure(config):
     config.addinivalue_line("markers", f"sqlite_only: {SQLITE_ONLY_REASON}")
+
+
+def pytest_sessionstart(session):
+    """Train the default spam model once, before the first test (it takes
+    seconds): the apps under test find its file, so no signup waits for it."""
+    app = create_app({"TESTING": True, "SECRET_KEY": "test-secret"})
+    store.ensure_default(app.config["SPAM_MODEL_FOLDER"])
 
 
 def pytest_collection_modifyitems(config, items):
