@@ -25,14 +25,13 @@ MLM = {
             "the word BOSS for details.",
 }
 # Floors at or below what `make spam-report` measures at the default
-# threshold (README): on the first held-out families and the second, third
-# and fourth held-out sets (used for validation), spam held 98.2%, 98.3%,
-# 98.3% and 100%; genuine posts held 0%, 0%, 0% and 2.0%.
+# threshold (README): on the first held-out families and the second to
+# fifth held-out sets (used for validation), spam held 98.2%, 96.7%, 100%,
+# 100% and 98.3%; genuine posts held 0%, 0%, 0%, 2.0% and 1.7%.
 HOLD_AT = defaults("")["SPAM_HOLD_PROBABILITY"]
-HELD_OUT_SPAM_AT_LEAST = {"heldout": 0.95, "heldout-2": 0.95, "heldout-3": 0.95,
-                          "heldout-4": 0.95}
-HELD_OUT_GENUINE_AT_MOST = {"heldout": 0.02, "heldout-2": 0.02, "heldout-3": 0.02,
-                            "heldout-4": 0.02}
+VALIDATION = ("heldout", "heldout-2", "heldout-3", "heldout-4", "heldout-5")
+HELD_OUT_SPAM_AT_LEAST = dict.fromkeys(VALIDATION, 0.95)
+HELD_OUT_GENUINE_AT_MOST = dict.fromkeys(VALIDATION, 0.02)
 
 
 # --- normalisation -------------------------------------------------------------
@@ -89,7 +88,7 @@ def test_the_model_scores_a_known_spam_and_a_known_genuine_post(default_model):
     assert default_model.probability(genuine_one) < 0.1
 
 
-@pytest.mark.parametrize("split", ["heldout", "heldout-2", "heldout-3", "heldout-4"])
+@pytest.mark.parametrize("split", VALIDATION)
 def test_held_out_spam_is_held_and_genuine_makers_are_not(default_model, split):
     """Neither held-out set was ever trained or tuned on."""
     heldout = examples.from_corpus(split)
