@@ -6,8 +6,9 @@ Files live in SPAM_MODEL_FOLDER (instance/spam-models/ by default):
 - `current`: the name of the installed one (replaced atomically);
 - `default-<digest>.npz`: the model trained from the shipped corpus alone,
   made the first time it is needed (by `init-db`, which `make run` calls),
-  and again whenever the corpus or the features change (the digest says
-  which). Training is deterministic: every machine gets the same model.
+  and again whenever the corpus or the code that makes features and models
+  changes (the digest says which). Training is deterministic: every machine
+  gets the same model.
 
 Each process keeps the model it loaded until the file named in `current`
 changes, so installing a model needs no restart.
@@ -20,7 +21,8 @@ import threading
 from functools import cache
 from pathlib import Path
 
-from . import corpus, linear
+from .. import normalise, spam
+from . import corpus, features, linear
 from .examples import from_corpus
 
 CURRENT = "current"
@@ -29,12 +31,19 @@ _lock = threading.Lock()
 _loaded = {}  # {path: (mtime, model)}
 
 
+# The code that turns an item into features and features into a model.
+MAKERS = (spam, normalise, features, linear)
+
+
+@cache
 def corpus_digest():
-    """What the default model is made from: the corpus files and the feature names."""
-    digest = hashlib.sha256(repr((linear.NAMES, linear.CHAR, linear.WORD, linear.BLOCKS,
-                                  linear.DEFAULT_LEARNER, linear.DEFAULT_STRENGTH)).encode())
+    """What the default model is made from: the corpus files, and the code of
+    the rules, the normaliser, the features and the learner (read once per
+    process: neither changes while it runs)."""
+    digest = hashlib.sha256()
     for path in (*sorted(corpus.FAMILIES.glob("*.txt")), corpus.FIRST_CORPUS,
-                 *sorted(corpus.WRITTEN.glob("*.json"))):
+                 *sorted(corpus.WRITTEN.glob("*.json")),
+                 *(Path(module.__file__) for module in MAKERS)):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
