@@ -13,7 +13,7 @@
    each written whole by someone who had seen neither the corpus nor the
    model, scored the same way. These and 4 are the figures the README quotes.
 
-Run: `.venv/bin/python -m directory.safety.spam_model.report` (about ten
+Run: `.venv/bin/python -m directory.safety.spam_model.report` (about eleven
 minutes on two cores).
 """
 
