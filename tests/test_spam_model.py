@@ -2,6 +2,7 @@
 never saw, the rules-only switch, moderators' decisions kept as labels,
 `train-spam` refusing a worse model, and what moderators are shown."""
 
+import re
 import sqlite3
 
 import numpy as np
@@ -289,6 +290,17 @@ def test_moderators_see_the_probability_and_the_reasons(app, client, newcomer, m
         review = Review.get(Review.subject == f"story:{story_id}")
     for reason in review.model_explanation:
         assert reason.replace("‘", "&#8216;")[:10] in page or reason[:10] in page
+
+
+def test_the_reasons_name_words_a_person_can_read(default_model):
+    seen = features.of_written(Written(
+        kind="story", text="Recover your lost crypto\nOur agents traced $48,000 in 48 hours. "
+                           "WhatsApp +1 (302) 555-0187 or Telegram 0044 7700 900123 today!!!"))
+    assert default_model.probability(seen) > 0.9
+    reasons = default_model.explain(seen, top=10)
+    shown = [term for phrase, _ in reasons for term in re.findall(r"‘([^’]*)’", phrase)]
+    assert shown  # n-grams are among the reasons...
+    assert all(any(character.isalpha() for character in term) for term in shown)  # ...as words
 
 
 @pytest.mark.parametrize("actions", [["dismiss"], ["hide"], ["remove"], ["remove", "restore"]])

@@ -83,5 +83,6 @@ def record_check(link, outcome, failures_to_drop, now=None):
 def new_code(link):
     """A new code for the link; the old one stops proving anything."""
     link.code_salt = secrets.token_hex(8)
-    link.save(only=("code_salt",))
+    with db.atomic():
+        link.save(only=("code_salt",))
     return link

@@ -88,10 +88,11 @@ class LinearModel:
                 break
             if index < n_char:
                 term = char_terms[index].strip()
-                if term and all(term not in seen for seen, _ in chars):
+                if readable(term) and all(term not in seen for seen, _ in chars):
                     chars.append((term, value))
             elif index < n_char + n_word:
-                words.append((word_terms[index - n_char], value))
+                if readable(word_terms[index - n_char]):
+                    words.append((word_terms[index - n_char], value))
             else:
                 groups[PLAIN[NAMES[index - n_char - n_word]][0]] = value
         if words:
@@ -127,6 +128,12 @@ class LinearModel:
                        vectoriser(WORD, data["word_terms"].tolist(), data["word_idf"]),
                        data["weights"], data["bias"], data["platt"],
                        meta=json.loads(str(data["meta"])))
+
+
+def readable(term):
+    """Worth showing a moderator: an n-gram with a letter in it ("000 0000"
+    or "$" says nothing to a person, though it counts in the score)."""
+    return any(character.isalpha() for character in term)
 
 
 def assemble(char, word, features):
