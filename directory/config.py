@@ -4,6 +4,9 @@ import os
 import secrets
 from pathlib import Path
 
+# The spam model holds an item at this probability of spam (README, "Spam
+# and moderation", says how it was chosen).
+SPAM_HOLD_PROBABILITY = 0.8
 MISSING_KEY_MESSAGE = (
     "SECRET_KEY is not set. In production, set it in the environment, e.g.\n"
     "  export SECRET_KEY=$(python -c 'import secrets; print(secrets.token_hex(32))')\n"
@@ -55,7 +58,7 @@ def defaults(instance_path):
         # item when its probability of spam reaches SPAM_HOLD_PROBABILITY;
         # SPAM_RULES_ONLY lets the hand-weighted rules decide alone.
         "SPAM_RULES_ONLY": False,
-        "SPAM_HOLD_PROBABILITY": 0.8,
+        "SPAM_HOLD_PROBABILITY": SPAM_HOLD_PROBABILITY,
         "SPAM_MODEL_FOLDER": str(Path(instance_path) / "spam-models"),
         "LOG_PER_PAGE": 50,
         # Rate limits (Flask-Limiter). Counters live in memory, per process,

@@ -217,7 +217,8 @@ def init_db_command():
     """Create or upgrade the database schema; safe to run again, keeps data."""
     init_db()
     click.echo(f"Database ready: {current_app.config['DATABASE_URL']}")
-    # The default spam model, trained from the shipped corpus once (a few
-    # seconds), so that the first post does not wait for it.
-    path = store.current_path(current_app.config["SPAM_MODEL_FOLDER"])
-    click.echo(f"Spam model: {path}")
+    # The default spam model, trained from the shipped corpus once (about
+    # ten seconds), so that the first post does not wait for it.
+    folder = current_app.config["SPAM_MODEL_FOLDER"]
+    store.ensure_default(folder)
+    click.echo(f"Spam model: {store.in_use(folder)[0]}")

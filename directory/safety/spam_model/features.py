@@ -38,6 +38,9 @@ PLAIN = {
     "is_profile": ("a profile rather than a story", 1.0),
 }
 NAMES = tuple(PLAIN)
+# Raise when what a feature means changes (the text the n-grams read, a
+# number's scale): model files made before are then refused (linear.PIPELINE).
+VERSION = 2
 # Every digit reads as 0 in the n-grams: a phone number's or a price's shape
 # counts, its digits do not (else the model learns the numbers its writers
 # happened to use).

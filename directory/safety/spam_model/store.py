@@ -15,35 +15,39 @@ changes, so installing a model needs no restart.
 """
 
 import hashlib
+import logging
 import os
 import re
 import threading
 from functools import cache
 from pathlib import Path
 
-from .. import normalise, spam
-from . import corpus, features, linear
+from .. import fingerprints, normalise, spam
+from . import corpus, linear
 from .examples import from_corpus
 
 CURRENT = "current"
 VERSIONED = re.compile(r"^spam-model-v(\d+)\.npz$")
 _lock = threading.Lock()
-_loaded = {}  # {path: (mtime, model)}
+_loaded = {}  # {path: (mtime, model, or the ValueError that refused it)}
+_warned = set()  # installed files refused, said once per process
+log = logging.getLogger(__name__)
 
 
-# The code that turns an item into features and features into a model.
-MAKERS = (spam, normalise, features, linear)
+# The code that reads the corpus, turns an item into features and features
+# into a model: this package, the rules, the normaliser and the fingerprints.
+MODEL_CODE = (*sorted(Path(__file__).parent.glob("*.py")),
+              *(Path(module.__file__) for module in (spam, normalise, fingerprints)))
 
 
 @cache
 def corpus_digest():
-    """What the default model is made from: the corpus files, and the code of
-    the rules, the normaliser, the features and the learner (read once per
-    process: neither changes while it runs)."""
+    """What the default model is made from: the corpus files and the code that
+    makes it (MODEL_CODE), read once per process (neither changes while it
+    runs). Any change to either retrains the default model."""
     digest = hashlib.sha256()
     for path in (*sorted(corpus.FAMILIES.glob("*.txt")), corpus.FIRST_CORPUS,
-                 *sorted(corpus.WRITTEN.glob("*.json")),
-                 *(Path(module.__file__) for module in MAKERS)):
+                 corpus.DEMO_STORIES, *sorted(corpus.WRITTEN.glob("*.json")), *MODEL_CODE):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -68,11 +72,16 @@ def _default_for(digest):
 
 
 def ensure_default(folder):
-    """The default model's file, trained and written if it is missing."""
+    """The default model's file, trained and written if it is missing; the
+    default models of earlier corpora and code are removed then (a process
+    still running an earlier version writes its own again if it needs it)."""
     path = default_path(folder)
     if not path.exists():
         Path(folder).mkdir(parents=True, exist_ok=True)
         write(_default_for(corpus_digest()), path)
+        for earlier in Path(folder).glob("default-*.npz"):
+            if earlier != path:
+                earlier.unlink(missing_ok=True)
     return path
 
 
@@ -93,20 +102,43 @@ def installed_path(folder):
     return path if VERSIONED.match(name) and path.exists() else None
 
 
-def current_path(folder):
-    return installed_path(folder) or ensure_default(folder)
+def _read(path):
+    """A model file, read again only when it changes; ValueError if it was
+    made for other features."""
+    mtime = path.stat().st_mtime_ns
+    cached = _loaded.get(str(path))
+    if cached is None or cached[0] != mtime:
+        try:
+            cached = (mtime, linear.LinearModel.load(path))
+        except ValueError as error:
+            cached = (mtime, error)
+        _loaded[str(path)] = cached
+    if isinstance(cached[1], ValueError):
+        raise cached[1]
+    return cached[1]
+
+
+def in_use(folder):
+    """(path, model) to score with: the installed model, else the default one.
+    An installed model made for other features (by an earlier version, before
+    an upgrade) is passed over, with a warning, until `train-spam` runs again."""
+    with _lock:
+        installed = installed_path(folder)
+        if installed is not None:
+            try:
+                return installed, _read(installed)
+            except ValueError as error:
+                if str(installed) not in _warned:
+                    _warned.add(str(installed))
+                    log.warning("%s; the default spam model serves until `flask train-spam` "
+                                "installs a new one", error)
+        path = ensure_default(folder)
+        return path, _read(path)
 
 
 def load(folder):
-    """The model to score with (installed, else default), cached per process."""
-    with _lock:
-        path = current_path(folder)
-        mtime = path.stat().st_mtime_ns
-        cached = _loaded.get(str(path))
-        if cached is None or cached[0] != mtime:
-            cached = (mtime, linear.LinearModel.load(path))
-            _loaded[str(path)] = cached
-        return cached[1]
+    """The model to score with, cached per process (in_use)."""
+    return in_use(folder)[1]
 
 
 def next_version(folder):
