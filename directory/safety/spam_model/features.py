@@ -2,10 +2,9 @@
 
 The words are the normalised text (look-alikes, spaced letters and digit
 swaps undone), with the addresses of the links the maker lists, every digit
-read as 0. The rules'
-points, the normaliser's counts of tricks, the copied share and the
-account's age become numbers on a scale of about 0 to 1, each under a name
-that a moderator can read (PLAIN).
+read as 0. The rules' points, the normaliser's counts of tricks, the copied
+share and the account's age become numbers on a scale of about 0 to 1, each
+under a name that a moderator can read (PLAIN).
 """
 
 import math

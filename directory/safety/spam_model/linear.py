@@ -5,8 +5,9 @@ The only module that imports scikit-learn (an import-linter contract says
 so). Three learners are available: logistic regression ("logistic"),
 complement naive Bayes ("complement"), and their blend ("blend": the mean
 of their calibrated log-odds, itself a linear model). All end as one weight
-per feature and a bias, so a model is saved as plain arrays (numpy's .npz, loaded with
-allow_pickle=False: no code runs when a model file is opened). Scores
+per feature and a bias, so a model is saved as plain arrays (numpy's .npz,
+loaded with allow_pickle=False: no code runs when a model file is opened),
+with the pipeline it was made for (PIPELINE). Scores
 become probabilities by Platt scaling fitted on out-of-fold scores, folds
 grouped by family.
 """
@@ -232,6 +233,6 @@ def train(features, labels, weights, groups, *, learner=None, strength=None, met
 
 
 # Chosen by grouped cross-validation on the training families and the
-# validation sets (make spam-report; data/spam/README.md).
+# validation sets (README, "Spam and moderation").
 DEFAULT_LEARNER = "blend"
 DEFAULT_STRENGTH = {"logistic": 30.0, "complement": 0.1}

@@ -27,8 +27,6 @@ from . import corpus, evaluate, linear
 from .examples import from_corpus
 from .store import train_default
 
-HOLD_PROBABILITY = SPAM_HOLD_PROBABILITY  # the default
-
 
 def families(found, prefix=""):
     for family, (held, total) in sorted(found.families.items()):
@@ -51,16 +49,16 @@ def compare_learners(train):
 
 
 def per_family(train, probabilities):
-    found = evaluate.rates(probabilities, train.labels, train.groups, HOLD_PROBABILITY,
+    found = evaluate.rates(probabilities, train.labels, train.groups, SPAM_HOLD_PROBABILITY,
                            train.sure)
     print(f"\n2. {linear.DEFAULT_LEARNER}, out of fold, at the configured threshold "
-          f"{HOLD_PROBABILITY}: {found.line()}")
+          f"{SPAM_HOLD_PROBABILITY}: {found.line()}")
     families(found)
 
 
 def leave_one_out(train):
     print(f"\n3. Leave one spam family out ({linear.DEFAULT_LEARNER}, threshold "
-          f"{HOLD_PROBABILITY})")
+          f"{SPAM_HOLD_PROBABILITY})")
     spam_families = sorted({group for group, label in zip(train.groups, train.labels,
                                                           strict=True)
                             if label and not group.startswith("v1-")})
@@ -69,8 +67,8 @@ def leave_one_out(train):
         probabilities = evaluate.leave_family_out(train, family, linear.DEFAULT_LEARNER)
         sure = [one.sure for one, group in zip(train.features, train.groups, strict=True)
                 if group == family]
-        count = int(sum(p >= HOLD_PROBABILITY or s for p, s in zip(probabilities, sure,
-                                                                   strict=True)))
+        count = int(sum(p >= SPAM_HOLD_PROBABILITY or s
+                        for p, s in zip(probabilities, sure, strict=True)))
         held, total = held + count, total + len(probabilities)
         print(f"    {family:28s} {count:3d}/{len(probabilities):<3d}")
     print(f"  overall: {held}/{total} ({held / total:.1%}) of spam from a family never seen")
@@ -78,8 +76,8 @@ def leave_one_out(train):
 
 def held_out(heldout, model, title):
     print(f"\n{title}")
-    found = evaluate.score(model, heldout, HOLD_PROBABILITY)
-    print(f"  model + sure rules, threshold {HOLD_PROBABILITY}: {found.line()}")
+    found = evaluate.score(model, heldout, SPAM_HOLD_PROBABILITY)
+    print(f"  model + sure rules, threshold {SPAM_HOLD_PROBABILITY}: {found.line()}")
     families(found)
     probabilities = model.probabilities(heldout.features)
     threshold = evaluate.threshold_for(probabilities, heldout.labels, heldout.sure)
