@@ -208,8 +208,12 @@ def newcomer(make_maker, auth):
 
 
 def test_the_model_holds_spam_the_rules_miss(app, client, newcomer):
-    story_id = story_id_from(publish(client, **MLM))
+    response = publish(client, **MLM)
+    story_id = story_id_from(response)
     assert load_story(app, story_id).moderation == Moderated.HELD
+    # The maker is told why, in words that fit a post held for how it reads.
+    assert "reads like the spam this directory gets" in client.get(
+        response.headers["Location"], follow_redirects=True).get_data(as_text=True)
     with database(app):
         review = Review.get(Review.subject == f"story:{story_id}")
     assert review.spam_probability >= 0.8
@@ -328,6 +332,7 @@ def test_the_reasons_name_words_a_person_can_read(default_model):
     shown = [term for phrase, _ in reasons for term in re.findall(r"‘([^’]*)’", phrase)]
     assert shown  # n-grams are among the reasons...
     assert all(any(character.isalpha() for character in term) for term in shown)  # ...as words
+    assert not any(character.isdigit() for term in shown for character in term)
 
 
 @pytest.mark.parametrize("actions", [["dismiss"], ["hide"], ["remove"], ["remove", "restore"]])

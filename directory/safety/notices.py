@@ -20,9 +20,9 @@ WORDING = {
     "suspended": Wording("Your account is suspended:", "your account is suspended",
                          "nobody else can see your profile or stories."),
     "held": Wording("Waiting for review.", "waiting for review",
-                    "It will appear once a moderator has looked at it: new accounts' posts "
-                    "with links to other sites or text that is already on the site are "
-                    "checked first."),
+                    "It will appear once a moderator has looked at it: a new account's "
+                    "post is checked first when it reads like the spam this directory "
+                    "gets, links to other sites or repeats text already on the site."),
     "hidden": Wording("Hidden pending review.", "hidden pending review",
                       "Only you can see it until a moderator has looked at it."),
     "removed": Wording("Removed by a moderator.", "removed by a moderator",

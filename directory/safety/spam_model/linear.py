@@ -136,9 +136,11 @@ class LinearModel:
 
 
 def readable(term):
-    """Worth showing a moderator: an n-gram with a letter in it ("000 0000"
-    or "$" says nothing to a person, though it counts in the score)."""
-    return any(character.isalpha() for character in term)
+    """Worth showing a moderator: an n-gram with a letter and no digit in it
+    ("000 0000", "whatsapp 0" or "$" says little to a person, every digit
+    being read as 0, though it counts in the score)."""
+    return (any(character.isalpha() for character in term)
+            and not any(character.isdigit() for character in term))
 
 
 def assemble(char, word, features):
